@@ -1,0 +1,21 @@
+package dev.autodev.agents;
+
+/**
+ * One agent command-line tool (Claude Code, Codex). An implementation knows how to build the command for a run and
+ * how to read the tool's own output format into the shared {@link EventType} records; everything else (process
+ * groups, output files, recording, stopping) is the same for every CLI and lives in {@link RunSupervisor}.
+ */
+public interface AgentCli {
+
+    /** Short name stored on each run, e.g. {@code claude}. */
+    String kind();
+
+    /** Whether this CLI runs the given model. */
+    boolean supports(String model);
+
+    /** The command for one run: program and arguments, environment additions and working directory. */
+    LaunchCommand command(LaunchRequest request);
+
+    /** A fresh parser for one run's output; parsers keep running totals, so they are never shared. */
+    OutputParser newParser();
+}

@@ -1,0 +1,20 @@
+package dev.autodev.agents;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Picks the CLI that runs a model. */
+@Component
+public class AgentClis {
+
+    private final List<AgentCli> clis;
+
+    AgentClis(List<AgentCli> clis) {
+        this.clis = clis;
+    }
+
+    public AgentCli forModel(String model) {
+        return clis.stream().filter(cli -> cli.supports(model)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no agent CLI runs model " + model));
+    }
+}

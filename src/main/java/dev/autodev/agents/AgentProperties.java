@@ -1,0 +1,35 @@
+package dev.autodev.agents;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How agent processes are launched.
+ *
+ * @param claudeBin          the Claude Code CLI (CLAUDE_BIN, default {@code claude} on PATH)
+ * @param logDir             where each run's raw output goes first: {@code <runId>.ndjson} and {@code .stderr}
+ * @param stopGrace          how long a stopped run gets between SIGTERM and SIGKILL
+ * @param completionTurnCap  the turn cap for stop mode completion, so a confused agent cannot loop forever
+ * @param env                extra environment for every agent process (e.g. ANTHROPIC_BASE_URL for a proxy)
+ * @param tailInterval       how often a live run's output file is read while the process is quiet
+ */
+@ConfigurationProperties("autodev.agents")
+public record AgentProperties(
+        String claudeBin,
+        Path logDir,
+        Duration stopGrace,
+        int completionTurnCap,
+        Map<String, String> env,
+        Duration tailInterval) {
+
+    public AgentProperties {
+        if (claudeBin == null || claudeBin.isBlank()) claudeBin = "claude";
+        if (logDir == null) logDir = Path.of("data", "agent-logs");
+        if (stopGrace == null) stopGrace = Duration.ofSeconds(5);
+        if (completionTurnCap < 1) completionTurnCap = 1000;
+        env = env == null ? Map.of() : Map.copyOf(env);
+        if (tailInterval == null) tailInterval = Duration.ofMillis(20);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.autodev.agents;
+
+import java.time.Instant;
+
+/** One agent process working on a job (the API calls it an agent). */
+public record AgentRun(
+        String id,
+        String jobId,
+        RunStatus status,
+        String agentKind,
+        String model,
+        Long pid,
+        String sessionId,
+        String resumedFromId,
+        String statusMessage,
+        Instant startedAt,
+        Instant processStartedAt,
+        Instant finishedAt,
+        Instant lastOutputAt,
+        int numTurns,
+        double costUsd,
+        long inputTokens,
+        long outputTokens,
+        String resultText,
+        String errorMessage,
+        Integer exitCode) {}

@@ -1,0 +1,28 @@
+package dev.autodev.agents;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything needed to start one run.
+ *
+ * @param timeLimit        stop the run after this long (stop mode time), or null
+ * @param budgetUsd        stop the run once it has spent this much (stop mode budget), or null
+ * @param resumedFromRunId the run whose conversation this one continues, or null for a fresh conversation
+ */
+public record LaunchPlan(
+        String runId,
+        String jobId,
+        String model,
+        Path workDir,
+        String prompt,
+        Integer maxTurns,
+        Double budgetUsd,
+        Duration timeLimit,
+        String sessionId,
+        String resumedFromRunId) {
+
+    LaunchRequest request() {
+        return new LaunchRequest(runId, model, workDir, maxTurns, budgetUsd, sessionId, resumedFromRunId != null);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.autodev.agents;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A run this server is supervising right now: how to reach its process, and whether someone asked it to stop. */
+final class LiveRun {
+
+    final LaunchPlan plan;
+    private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile ProcessHandle process;
+
+    LiveRun(LaunchPlan plan) {
+        this.plan = plan;
+    }
+
+    /** Records the first reason to stop; later ones do not replace it. Returns false if already stopping. */
+    boolean requestStop(StopReason reason) {
+        return stopReason.compareAndSet(null, reason);
+    }
+
+    StopReason stopReason() {
+        return stopReason.get();
+    }
+
+    void attach(ProcessHandle handle) {
+        this.process = handle;
+    }
+
+    ProcessHandle process() {
+        return process;
+    }
+
+    void markEnded() {
+        ended.countDown();
+    }
+
+    boolean awaitEnd(long millis) throws InterruptedException {
+        return ended.await(millis, TimeUnit.MILLISECONDS);
+    }
+}

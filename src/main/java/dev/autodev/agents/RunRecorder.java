@@ -1,0 +1,43 @@
+package dev.autodev.agents;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stores what a live run does, a batch of output at a time, in short write transactions. */
+@Component
+class RunRecorder {
+
+    private final RunRepository runs;
+    private final EventRepository events;
+    private final RunLifecycle lifecycle;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    RunRecorder(RunRepository runs, EventRepository events, RunLifecycle lifecycle,
+                ApplicationEventPublisher publisher, Clock clock) {
+        this.runs = runs;
+        this.events = events;
+        this.lifecycle = lifecycle;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** The process exists: record its pid and move the run to running. False if the run was stopped meanwhile. */
+    @Transactional
+    public boolean processStarted(String runId, String jobId, long pid) {
+        runs.processStarted(runId, pid, clock.millis());
+        return lifecycle.move(runId, jobId, RunStatus.STARTING, RunStatus.RUNNING, "process " + pid + " started");
+    }
+
+    @Transactional
+    public void output(String runId, List<AgentEvent> batch, RunProgress progress) {
+        events.insertAll(batch);
+        runs.progress(runId, progress, clock.millis());
+        if (!batch.isEmpty()) {
+            publisher.publishEvent(new RunOutputAppended(runId, batch.getFirst().seq(), batch.getLast().seq()));
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.autodev.agents;
+
+/** Why the orchestrator stopped a run that had not finished by itself. */
+public enum StopReason {
+    /** A person cancelled the job or the run. */
+    CANCEL,
+    /** A person asked for the job to go back to the queue. */
+    REQUEUE,
+    /** The run passed its time limit (stop mode time). */
+    TIME_LIMIT,
+    /** The run passed its budget (stop mode budget). */
+    BUDGET_LIMIT,
+    /** The server is shutting down. */
+    SHUTDOWN
+}

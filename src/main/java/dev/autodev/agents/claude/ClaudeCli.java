@@ -1,0 +1,67 @@
+package dev.autodev.agents.claude;
+
+import dev.autodev.agents.AgentCli;
+import dev.autodev.agents.AgentProperties;
+import dev.autodev.agents.LaunchCommand;
+import dev.autodev.agents.LaunchRequest;
+import dev.autodev.agents.OutputParser;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Claude Code in print mode, streaming one JSON object per line. Runs every model no other CLI claims. */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ClaudeCli implements AgentCli {
+
+    private final AgentProperties properties;
+    private final JsonMapper json;
+
+    ClaudeCli(AgentProperties properties, JsonMapper json) {
+        this.properties = properties;
+        this.json = json;
+    }
+
+    @Override
+    public String kind() {
+        return "claude";
+    }
+
+    @Override
+    public boolean supports(String model) {
+        return !model.toLowerCase(Locale.ROOT).startsWith("codex");
+    }
+
+    @Override
+    public LaunchCommand command(LaunchRequest request) {
+        List<String> args = new ArrayList<>(List.of(properties.claudeBin(), "-p",
+                "--output-format", "stream-json", "--verbose",
+                // Nobody is at a terminal to approve tool calls; file locks and worktrees are the guard rails.
+                "--dangerously-skip-permissions",
+                "--model", request.model()));
+        if (request.maxTurns() != null) args.addAll(List.of("--max-turns", request.maxTurns().toString()));
+        if (request.budgetUsd() != null) {
+            args.addAll(List.of("--max-budget-usd", BigDecimal.valueOf(request.budgetUsd()).toPlainString()));
+        }
+        args.addAll(List.of(request.resume() ? "--resume" : "--session-id", request.sessionId()));
+
+        Map<String, String> env = new HashMap<>();
+        // Claude Code refuses to skip permissions as root unless told it is sandboxed (containers, CI).
+        if ("root".equals(System.getProperty("user.name"))) env.put("IS_SANDBOX", "1");
+        env.put("ORCHESTRATOR_RUN_ID", request.runId());
+        env.putAll(properties.env());
+        return new LaunchCommand(List.copyOf(args), env, request.workDir());
+    }
+
+    @Override
+    public OutputParser newParser() {
+        return new ClaudeStreamParser(json);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.autodev.agents.claude;
+
+import dev.autodev.agents.EventType;
+import dev.autodev.agents.FinalResult;
+import dev.autodev.agents.OutputParser;
+import dev.autodev.agents.ParsedEvent;
+import dev.autodev.agents.RunProgress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads Claude Code's {@code --output-format stream-json} lines. Claude prints one {@code assistant} line per
+ * content block, each repeating its message's usage, so tokens and turns are counted per message id; the final
+ * {@code result} line then replaces the estimates with Claude's own totals.
+ */
+final class ClaudeStreamParser implements OutputParser {
+
+    private final JsonMapper json;
+    private final Map<String, long[]> usageByMessage = new LinkedHashMap<>();
+    private String sessionId;
+    private Integer finalTurns;
+    private long[] finalUsage;
+    private double costUsd;
+    private FinalResult result;
+    private String lastError;
+
+    ClaudeStreamParser(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public List<ParsedEvent> parse(String line) {
+        if (line.isBlank()) return List.of();
+        JsonNode node;
+        try {
+            node = json.readTree(line);
+        } catch (JacksonException e) {
+            return List.of(new ParsedEvent(EventType.RAW, line, null));
+        }
+        if (!node.isObject()) return List.of(new ParsedEvent(EventType.RAW, line, null));
+        if (node.hasNonNull("session_id")) sessionId = node.get("session_id").asString();
+        return switch (node.path("type").asString("")) {
+            case "system" -> system(node);
+            case "assistant" -> assistant(node);
+            case "user" -> user(node);
+            case "result" -> result(node);
+            default -> List.of(new ParsedEvent(EventType.RAW, line, node));
+        };
+    }
+
+    private List<ParsedEvent> system(JsonNode node) {
+        String subtype = node.path("subtype").asString("");
+        if (subtype.equals("init")) {
+            ObjectNode data = json.createObjectNode();
+            data.put("model", node.path("model").asString(null));
+            data.put("cwd", node.path("cwd").asString(null));
+            data.set("tools", node.path("tools"));
+            data.set("mcpServers", node.path("mcp_servers"));
+            return List.of(new ParsedEvent(EventType.SYSTEM, "session " + sessionId + " started", data));
+        }
+        return List.of(new ParsedEvent(EventType.SYSTEM, subtype, node));
+    }
+
+    private List<ParsedEvent> assistant(JsonNode node) {
+        JsonNode message = node.path("message");
+        countUsage(message);
+        if (node.hasNonNull("error")) lastError = node.get("error").asString();
+        List<ParsedEvent> events = new ArrayList<>();
+        for (JsonNode block : message.path("content")) {
+            switch (block.path("type").asString("")) {
+                case "text" -> events.add(new ParsedEvent(EventType.ASSISTANT_TEXT, block.path("text").asString(""), null));
+                case "thinking" -> events.add(new ParsedEvent(EventType.THINKING, block.path("thinking").asString(""), null));
+                case "tool_use" -> {
+                    ObjectNode data = json.createObjectNode();
+                    data.put("id", block.path("id").asString(null));
+                    data.set("input", block.path("input"));
+                    events.add(new ParsedEvent(EventType.TOOL_USE, block.path("name").asString(""), data));
+                }
+                default -> events.add(new ParsedEvent(EventType.RAW, block.toString(), block));
+            }
+        }
+        return events;
+    }
+
+    private void countUsage(JsonNode message) {
+        JsonNode usage = message.path("usage");
+        if (usage.isMissingNode()) return;
+        String id = message.path("id").asString("message-" + usageByMessage.size());
+        usageByMessage.put(id, new long[] {inputTokens(usage), usage.path("output_tokens").asLong(0)});
+    }
+
+    private static long inputTokens(JsonNode usage) {
+        return usage.path("input_tokens").asLong(0)
+                + usage.path("cache_creation_input_tokens").asLong(0)
+                + usage.path("cache_read_input_tokens").asLong(0);
+    }
+
+    private List<ParsedEvent> user(JsonNode node) {
+        List<ParsedEvent> events = new ArrayList<>();
+        for (JsonNode block : node.path("message").path("content")) {
+            if (!block.path("type").asString("").equals("tool_result")) continue;
+            ObjectNode data = json.createObjectNode();
+            data.put("toolUseId", block.path("tool_use_id").asString(null));
+            data.put("isError", block.path("is_error").asBoolean(false));
+            events.add(new ParsedEvent(EventType.TOOL_RESULT, toolResultText(block.path("content")), data));
+        }
+        return events;
+    }
+
+    private static String toolResultText(JsonNode content) {
+        if (content.isString()) return content.asString();
+        StringBuilder text = new StringBuilder();
+        for (JsonNode part : content) {
+            if (part.has("text")) text.append(part.get("text").asString());
+        }
+        return text.toString();
+    }
+
+    private List<ParsedEvent> result(JsonNode node) {
+        boolean isError = node.path("is_error").asBoolean(false);
+        String subtype = node.path("subtype").asString("");
+        String text = node.hasNonNull("result") ? node.get("result").asString() : resultErrors(node);
+        result = new FinalResult(isError, subtype, text);
+        if (isError) lastError = text == null || text.isBlank() ? subtype : text;
+        if (node.has("num_turns")) finalTurns = node.get("num_turns").asInt();
+        if (node.has("total_cost_usd")) costUsd = node.get("total_cost_usd").asDouble();
+        JsonNode usage = node.path("usage");
+        if (usage.isObject()) finalUsage = new long[] {inputTokens(usage), usage.path("output_tokens").asLong(0)};
+        ObjectNode data = json.createObjectNode();
+        data.put("subtype", subtype);
+        data.put("isError", isError);
+        data.put("numTurns", node.path("num_turns").asInt(0));
+        data.put("durationMs", node.path("duration_ms").asLong(0));
+        data.put("costUsd", costUsd);
+        data.set("usage", usage);
+        return List.of(new ParsedEvent(EventType.RESULT, text, data));
+    }
+
+    private static String resultErrors(JsonNode node) {
+        JsonNode errors = node.path("errors");
+        if (!errors.isArray() || errors.isEmpty()) return null;
+        List<String> messages = new ArrayList<>();
+        errors.forEach(e -> messages.add(e.isString() ? e.asString() : e.toString()));
+        return String.join("; ", messages);
+    }
+
+    @Override
+    public RunProgress progress() {
+        long input = 0;
+        long output = 0;
+        for (long[] usage : usageByMessage.values()) {
+            input += usage[0];
+            output += usage[1];
+        }
+        if (finalUsage != null) {
+            input = finalUsage[0];
+            output = finalUsage[1];
+        }
+        int turns = finalTurns != null ? finalTurns : usageByMessage.size();
+        return new RunProgress(sessionId, turns, input, output, costUsd);
+    }
+
+    @Override
+    public Optional<FinalResult> result() {
+        return Optional.ofNullable(result);
+    }
+
+    @Override
+    public Optional<String> lastError() {
+        return Optional.ofNullable(lastError);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.autodev.jobs;
+
+import static dev.autodev.common.SqlRows.nullableDouble;
+import static dev.autodev.common.SqlRows.nullableInt;
+import static dev.autodev.common.SqlRows.nullableLong;
+import static dev.autodev.common.Times.instant;
+import static dev.autodev.common.Times.millis;
+
+import dev.autodev.common.Db;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Jobs and their dependency edges, in plain SQL. */
+@Repository
+public class JobRepository {
+
+    private static final String COLUMNS = """
+            id, title, description, status, status_reason, priority, model, work_dir, max_turns, stop_mode,
+            stop_value, context_json, scheduled_at, repeat_interval_seconds, parent_job_id, retry_of_job_id,
+            created_at, updated_at""";
+    private static final String INSERT = """
+            INSERT INTO jobs (%s) VALUES (:id, :title, :description, :status, :statusReason, :priority, :model,
+            :workDir, :maxTurns, :stopMode, :stopValue, :context, :scheduledAt, :repeat, :parent, :retryOf,
+            :createdAt, :updatedAt)""".formatted(COLUMNS);
+    private static final String INSERT_DEPENDENCY = "INSERT INTO job_dependencies (job_id, depends_on_id) VALUES (?, ?)";
+    private static final String BY_ID = "SELECT " + COLUMNS + " FROM jobs WHERE id = ?";
+    private static final String EXISTS = "SELECT count(*) FROM jobs WHERE id = ?";
+    private static final String PAGE = "SELECT " + COLUMNS + " FROM jobs WHERE (:status IS NULL OR status = :status)"
+            + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset";
+    private static final String COUNT = "SELECT count(*) FROM jobs WHERE (:status IS NULL OR status = :status)";
+    private static final String DUE = "SELECT " + COLUMNS + " FROM jobs WHERE status = 'queued'"
+            + " AND (scheduled_at IS NULL OR scheduled_at <= ?) ORDER BY priority DESC, created_at, id LIMIT ?";
+    private static final String NEXT_SCHEDULED = "SELECT min(scheduled_at) FROM jobs WHERE status = 'queued' AND scheduled_at > ?";
+    private static final String DEPENDENCY_STATES = """
+            SELECT d.depends_on_id, j.status FROM job_dependencies d JOIN jobs j ON j.id = d.depends_on_id
+            WHERE d.job_id = ?""";
+    private static final String DEPENDENCIES_OF = "SELECT job_id, depends_on_id FROM job_dependencies WHERE job_id IN (%s)";
+    private static final String MOVE = """
+            UPDATE jobs SET status = :to, status_reason = :reason, updated_at = :now
+            WHERE id = :id AND status = :from""";
+    private static final String RESCHEDULE = "UPDATE jobs SET scheduled_at = ? WHERE id = ?";
+
+    private final Db db;
+    private final JsonMapper json;
+
+    JobRepository(Db db, JsonMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    void insert(Job job) {
+        db.write().sql(INSERT)
+                .param("id", job.id()).param("title", job.title()).param("description", job.description())
+                .param("status", job.status().wireName()).param("statusReason", job.statusReason())
+                .param("priority", job.priority()).param("model", job.model()).param("workDir", job.workDir())
+                .param("maxTurns", job.maxTurns()).param("stopMode", job.stopMode().json())
+                .param("stopValue", job.stopValue()).param("context", json.writeValueAsString(job.context()))
+                .param("scheduledAt", millis(job.scheduledAt())).param("repeat", job.repeatIntervalSeconds())
+                .param("parent", job.parentJobId()).param("retryOf", job.retryOfJobId())
+                .param("createdAt", millis(job.createdAt())).param("updatedAt", millis(job.updatedAt()))
+                .update();
+        for (String dependency : job.dependsOn()) {
+            db.write().sql(INSERT_DEPENDENCY).params(job.id(), dependency).update();
+        }
+    }
+
+    public Optional<Job> find(String id) {
+        return withDependencies(db.read(), db.read().sql(BY_ID).param(id).query(this::map).list()).stream().findFirst();
+    }
+
+    /** Reads through the writer connection, for use inside a write transaction. */
+    public Optional<Job> findForUpdate(String id) {
+        return withDependencies(db.write(), db.write().sql(BY_ID).param(id).query(this::map).list()).stream().findFirst();
+    }
+
+    boolean exists(String id) {
+        return db.write().sql(EXISTS).param(id).query(Long.class).single() > 0;
+    }
+
+    public List<Job> page(JobStatus status, int page, int size) {
+        List<Job> rows = db.read().sql(PAGE)
+                .param("status", status == null ? null : status.wireName())
+                .param("limit", size).param("offset", (long) page * size)
+                .query(this::map).list();
+        return withDependencies(db.read(), rows);
+    }
+
+    public long count(JobStatus status) {
+        return db.read().sql(COUNT).param("status", status == null ? null : status.wireName()).query(Long.class).single();
+    }
+
+    /** Queued jobs whose time has come, best first. */
+    public List<Job> due(long nowMillis, int limit) {
+        return withDependencies(db.write(), db.write().sql(DUE).params(nowMillis, limit).query(this::map).list());
+    }
+
+    public Optional<Long> nextScheduledAfter(long nowMillis) {
+        return db.write().sql(NEXT_SCHEDULED).param(nowMillis).query(Long.class).optional();
+    }
+
+    /** Each dependency of a job with its current status. */
+    public Map<String, JobStatus> dependencyStates(String jobId) {
+        var states = new HashMap<String, JobStatus>();
+        db.write().sql(DEPENDENCY_STATES).param(jobId)
+                .query(rs -> { states.put(rs.getString(1), JobStatus.fromWire(rs.getString(2))); });
+        return states;
+    }
+
+    /** Moves a job only if it is still in {@code from}; a lost race updates nothing and returns false. */
+    boolean move(String id, JobStatus from, JobStatus to, String reason, long nowMillis) {
+        return db.write().sql(MOVE).param("to", to.wireName()).param("reason", reason).param("now", nowMillis)
+                .param("id", id).param("from", from.wireName()).update() == 1;
+    }
+
+    void reschedule(String id, Long scheduledAtMillis) {
+        db.write().sql(RESCHEDULE).params(scheduledAtMillis, id).update();
+    }
+
+    private List<Job> withDependencies(JdbcClient client, List<Job> rows) {
+        if (rows.isEmpty()) return rows;
+        var byJob = new HashMap<String, List<String>>();
+        String placeholders = String.join(",", rows.stream().map(j -> "?").toList());
+        client.sql(DEPENDENCIES_OF.formatted(placeholders)).params(rows.stream().map(Job::id).toList())
+                .query(rs -> { byJob.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)); });
+        return rows.stream().map(j -> byJob.containsKey(j.id()) ? withDependsOn(j, byJob.get(j.id())) : j).toList();
+    }
+
+    private static Job withDependsOn(Job j, List<String> deps) {
+        return new Job(j.id(), j.title(), j.description(), j.status(), j.statusReason(), j.priority(), j.model(),
+                j.workDir(), j.maxTurns(), j.stopMode(), j.stopValue(), j.context(), j.scheduledAt(),
+                j.repeatIntervalSeconds(), List.copyOf(deps), j.parentJobId(), j.retryOfJobId(), j.createdAt(), j.updatedAt());
+    }
+
+    private Job map(ResultSet rs, int row) throws SQLException {
+        Map<String, String> context = json.readValue(rs.getString("context_json"), new TypeReference<Map<String, String>>() {});
+        return new Job(
+                rs.getString("id"), rs.getString("title"), rs.getString("description"),
+                JobStatus.fromWire(rs.getString("status")), rs.getString("status_reason"), rs.getInt("priority"),
+                rs.getString("model"), rs.getString("work_dir"), nullableInt(rs, "max_turns"),
+                StopMode.parse(rs.getString("stop_mode")).orElseThrow(), nullableDouble(rs, "stop_value"), context,
+                instant(nullableLong(rs, "scheduled_at")), nullableInt(rs, "repeat_interval_seconds"), List.of(),
+                rs.getString("parent_job_id"), rs.getString("retry_of_job_id"),
+                instant(rs.getLong("created_at")), instant(rs.getLong("updated_at")));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.autodev.jobs;
+
+import dev.autodev.common.ApiException.NotFound;
+import dev.autodev.common.Ids;
+import dev.autodev.common.Page;
+import dev.autodev.common.StateTransitions;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating and reading jobs. Running them is the queue's business. */
+@Service
+public class JobService {
+
+    private final JobValidator validator;
+    private final JobRepository jobs;
+    private final StateTransitions transitions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    JobService(JobValidator validator, JobRepository jobs, StateTransitions transitions,
+               ApplicationEventPublisher events, Clock clock) {
+        this.validator = validator;
+        this.jobs = jobs;
+        this.transitions = transitions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Validates and stores a job (with its dependencies) in one transaction; on bad input nothing is stored. */
+    @Transactional
+    public Job create(NewJob request) {
+        return create(request, null);
+    }
+
+    /** As {@link #create(NewJob)}, recording the job that asked for this one. */
+    @Transactional
+    public Job create(NewJob request, String parentJobId) {
+        Job job = validator.validate(request, Ids.newId(), clock.instant().truncatedTo(ChronoUnit.MILLIS), parentJobId);
+        return store(job);
+    }
+
+    /** A fresh queued copy of a job (same description and settings), linked to the original. */
+    @Transactional
+    public Job retry(String jobId) {
+        Job original = jobs.findForUpdate(jobId).orElseThrow(() -> new NotFound("job", jobId));
+        return store(original.copyForRetry(Ids.newId(), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    public Job get(String id) {
+        return jobs.find(id).orElseThrow(() -> new NotFound("job", id));
+    }
+
+    public Page<Job> list(JobStatus status, int page, int size) {
+        return new Page<>(jobs.page(status, page, size), page, size, jobs.count(status));
+    }
+
+    private Job store(Job job) {
+        jobs.insert(job);
+        transitions.record("job", job.id(), null, JobStatus.QUEUED, job.retryOfJobId() == null ? "created" : "retry of " + job.retryOfJobId());
+        events.publishEvent(new JobChanged(job.id(), job.status()));
+        return job;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.autodev.jobs;
+
+import dev.autodev.common.ApiException.BadRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Checks a {@link NewJob}, names the first field that is wrong, and fills in defaults. */
+@Component
+class JobValidator {
+
+    static final int MIN_PRIORITY = -10;
+    static final int MAX_PRIORITY = 10;
+
+    private final JobsProperties defaults;
+    private final JobRepository jobs;
+
+    JobValidator(JobsProperties defaults, JobRepository jobs) {
+        this.defaults = defaults;
+        this.jobs = jobs;
+    }
+
+    Job validate(NewJob in, String id, Instant now, String parentJobId) {
+        if (in == null) throw new BadRequest("body", "a JSON object with at least a description is required");
+        if (in.description() == null || in.description().isBlank()) {
+            throw new BadRequest("description", "is required and must not be blank");
+        }
+        int priority = in.priority() == null ? 0 : in.priority();
+        if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
+            throw new BadRequest("priority", "must be between " + MIN_PRIORITY + " and " + MAX_PRIORITY + ", was " + priority);
+        }
+        if (in.model() != null && in.model().isBlank()) throw new BadRequest("model", "must not be blank when given");
+        if (in.maxTurns() != null && in.maxTurns() < 1) throw new BadRequest("maxTurns", "must be at least 1");
+        StopMode stopMode = stopMode(in);
+        checkStopValue(stopMode, in.stopValue());
+        if (in.repeatIntervalSeconds() != null && in.repeatIntervalSeconds() < 1) {
+            throw new BadRequest("repeatIntervalSeconds", "must be at least 1");
+        }
+        String workDir = workDir(in.workDir());
+        List<String> dependsOn = dependencies(in.dependsOn());
+        Map<String, String> context = context(in.context());
+        String title = in.title() == null || in.title().isBlank() ? Titles.fromDescription(in.description()) : in.title().strip();
+        String model = in.model() == null ? defaults.defaultModel() : in.model().strip();
+        return new Job(id, title, in.description(), JobStatus.QUEUED, null, priority, model, workDir, in.maxTurns(),
+                stopMode, in.stopValue(), context, in.scheduledAt(), in.repeatIntervalSeconds(), dependsOn,
+                parentJobId, null, now, now);
+    }
+
+    private static StopMode stopMode(NewJob in) {
+        if (in.stopMode() == null) return StopMode.TURNS;
+        return StopMode.parse(in.stopMode()).orElseThrow(() -> new BadRequest("stopMode",
+                "must be one of " + StopMode.choices() + ", was '" + in.stopMode() + "'"));
+    }
+
+    private static void checkStopValue(StopMode mode, Double value) {
+        if (value != null && (value.isNaN() || value <= 0)) throw new BadRequest("stopValue", "must be a positive number");
+        if ((mode == StopMode.BUDGET || mode == StopMode.TIME) && value == null) {
+            throw new BadRequest("stopValue", "is required for stopMode " + mode.json()
+                    + (mode == StopMode.BUDGET ? " (US dollars)" : " (minutes)"));
+        }
+    }
+
+    private String workDir(String requested) {
+        if (requested == null || requested.isBlank()) return defaults.defaultWorkDir();
+        Path path = Path.of(requested).toAbsolutePath().normalize();
+        if (!Files.isDirectory(path)) throw new BadRequest("workDir", "no such directory: " + requested);
+        return path.toString();
+    }
+
+    private List<String> dependencies(List<String> requested) {
+        if (requested == null || requested.isEmpty()) return List.of();
+        var unique = new LinkedHashSet<String>();
+        for (String id : requested) {
+            if (id == null || id.isBlank()) throw new BadRequest("dependsOn", "job ids must not be blank");
+            unique.add(id);
+        }
+        List<String> unknown = unique.stream().filter(id -> !jobs.exists(id)).toList();
+        if (!unknown.isEmpty()) throw new BadRequest("dependsOn", "unknown job id(s): " + String.join(", ", unknown));
+        return List.copyOf(unique);
+    }
+
+    private static Map<String, String> context(Map<String, String> requested) {
+        if (requested == null) return Map.of();
+        var copy = new LinkedHashMap<String, String>();
+        requested.forEach((key, value) -> {
+            if (key.isBlank()) throw new BadRequest("context", "keys must not be blank");
+            if (value == null) throw new BadRequest("context." + key, "must be a string, was null");
+            copy.put(key, value);
+        });
+        return copy;
+    }
+}

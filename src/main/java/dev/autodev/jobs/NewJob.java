@@ -1,0 +1,28 @@
+package dev.autodev.jobs;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a client sends to create a job. Everything but the description is optional; {@link JobValidator} checks it
+ * and fills in defaults. Stop mode is a string here so a wrong value gets a message that lists the choices.
+ */
+public record NewJob(
+        String description,
+        String title,
+        Integer priority,
+        String model,
+        String workDir,
+        Integer maxTurns,
+        String stopMode,
+        Double stopValue,
+        List<String> dependsOn,
+        Map<String, String> context,
+        Instant scheduledAt,
+        Integer repeatIntervalSeconds) {
+
+    public static NewJob of(String description) {
+        return new NewJob(description, null, null, null, null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,173 @@
+package dev.autodev.queue;
+
+import dev.autodev.agents.LaunchPlan;
+import dev.autodev.agents.RunChanged;
+import dev.autodev.agents.RunLifecycle;
+import dev.autodev.agents.RunRepository;
+import dev.autodev.agents.RunSupervisor;
+import dev.autodev.jobs.Job;
+import dev.autodev.jobs.JobChanged;
+import dev.autodev.jobs.JobLifecycle;
+import dev.autodev.jobs.JobRepository;
+import dev.autodev.jobs.JobStatus;
+import dev.autodev.settings.SettingsChanged;
+import dev.autodev.settings.SettingsService;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts queued jobs as soon as they can run: highest priority first, dependencies done, scheduled time reached,
+ * and never more active runs than the settings allow. A single thread runs dispatch passes; any change that might
+ * free a slot or make a job runnable wakes it at once, and a periodic sweep backs the events up.
+ */
+@Component
+class Dispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final JobRepository jobs;
+    private final JobLifecycle jobLifecycle;
+    private final RunRepository runs;
+    private final RunLifecycle runLifecycle;
+    private final RunSupervisor supervisor;
+    private final SettingsService settings;
+    private final LaunchPlans plans;
+    private final StartupRecovery recovery;
+    private final QueueProperties properties;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Semaphore wake = new Semaphore(0);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("dispatch-timer").factory());
+    private volatile Thread loop;
+    private volatile ScheduledFuture<?> nextScheduledWake;
+
+    Dispatcher(JobRepository jobs, JobLifecycle jobLifecycle, RunRepository runs, RunLifecycle runLifecycle,
+               RunSupervisor supervisor, SettingsService settings, LaunchPlans plans, StartupRecovery recovery,
+               QueueProperties properties, TransactionTemplate tx, Clock clock) {
+        this.jobs = jobs;
+        this.jobLifecycle = jobLifecycle;
+        this.runs = runs;
+        this.runLifecycle = runLifecycle;
+        this.supervisor = supervisor;
+        this.settings = settings;
+        this.plans = plans;
+        this.recovery = recovery;
+        this.properties = properties;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Asks for a dispatch pass. Cheap and safe to call from anywhere; many calls coalesce into one pass. */
+    void signal() {
+        wake.release();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(JobChanged event) {
+        signal();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(RunChanged event) {
+        if (event.status().isTerminal()) signal();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(SettingsChanged event) {
+        signal();
+    }
+
+    @Scheduled(fixedDelayString = "${autodev.queue.sweep-interval:2s}")
+    void sweep() {
+        signal();
+    }
+
+    private void runLoop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                wake.acquire();
+                wake.drainPermits();
+                dispatchOnce();
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                log.error("dispatch pass failed; the next signal or sweep retries", e);
+            }
+        }
+    }
+
+    /** One pass over the due jobs. Public to the package so tests and the loop share one code path. */
+    void dispatchOnce() {
+        long now = clock.millis();
+        int free = settings.maxConcurrentAgents() - runs.countActive();
+        for (Job job : jobs.due(now, properties.batchSize())) {
+            Map<String, JobStatus> dependencies = jobs.dependencyStates(job.id());
+            Optional<Map.Entry<String, JobStatus>> broken = dependencies.entrySet().stream()
+                    .filter(d -> d.getValue() == JobStatus.FAILED || d.getValue() == JobStatus.CANCELLED).findFirst();
+            if (broken.isPresent()) {
+                String reason = "dependency " + broken.get().getKey() + " " + broken.get().getValue().wireName();
+                tx.executeWithoutResult(s -> jobLifecycle.move(job.id(), JobStatus.QUEUED, JobStatus.FAILED, reason));
+                continue;
+            }
+            if (free <= 0 || !dependencies.values().stream().allMatch(s -> s == JobStatus.DONE)) continue;
+            LaunchPlan plan = tx.execute(s -> claim(job));
+            if (plan != null) {
+                supervisor.launch(plan);
+                free--;
+            }
+        }
+        scheduleWakeForNextScheduledJob(now);
+    }
+
+    private LaunchPlan claim(Job job) {
+        if (!jobLifecycle.move(job.id(), JobStatus.QUEUED, JobStatus.RUNNING, "dispatched")) return null;
+        LaunchPlan plan = plans.fresh(job);
+        runLifecycle.createStarting(plan, supervisorKind(job), clock.millis(), "dispatched");
+        return plan;
+    }
+
+    private String supervisorKind(Job job) {
+        return supervisor.kindFor(job.model());
+    }
+
+    private void scheduleWakeForNextScheduledJob(long now) {
+        Optional<Long> next = jobs.nextScheduledAfter(now);
+        ScheduledFuture<?> previous = nextScheduledWake;
+        if (previous != null) previous.cancel(false);
+        next.ifPresent(at -> nextScheduledWake = timer.schedule(this::signal, at - now, TimeUnit.MILLISECONDS));
+    }
+
+    @Override
+    public void start() {
+        recovery.recover();
+        loop = Thread.ofPlatform().daemon().name("dispatcher").start(this::runLoop);
+        signal();
+    }
+
+    @Override
+    public void stop() {
+        Thread running = loop;
+        if (running != null) running.interrupt();
+        timer.shutdownNow();
+        loop = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+}

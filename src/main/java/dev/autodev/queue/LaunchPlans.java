@@ -1,0 +1,44 @@
+package dev.autodev.queue;
+
+import dev.autodev.agents.AgentProperties;
+import dev.autodev.agents.LaunchPlan;
+import dev.autodev.common.Ids;
+import dev.autodev.jobs.Job;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/** Turns a job's stop mode into the limits its run is launched with. */
+@Component
+class LaunchPlans {
+
+    private final AgentProperties agents;
+
+    LaunchPlans(AgentProperties agents) {
+        this.agents = agents;
+    }
+
+    LaunchPlan fresh(Job job) {
+        return plan(job, Ids.newId(), job.prompt(), Ids.newId(), null);
+    }
+
+    LaunchPlan continuation(Job job, String message, String sessionId, String resumedFromRunId) {
+        return plan(job, Ids.newId(), message, sessionId, resumedFromRunId);
+    }
+
+    private LaunchPlan plan(Job job, String runId, String prompt, String sessionId, String resumedFrom) {
+        Integer maxTurns = job.maxTurns();
+        Double budget = null;
+        Duration timeLimit = null;
+        switch (job.stopMode()) {
+            case TURNS -> {
+                if (maxTurns == null && job.stopValue() != null) maxTurns = (int) Math.ceil(job.stopValue());
+            }
+            case BUDGET -> budget = job.stopValue();
+            case TIME -> timeLimit = Duration.ofMillis(Math.round(job.stopValue() * 60_000));
+            case COMPLETION -> maxTurns = maxTurns == null ? agents.completionTurnCap() : Math.min(maxTurns, agents.completionTurnCap());
+        }
+        return new LaunchPlan(runId, job.id(), job.model(), Path.of(job.workDir()), prompt, maxTurns, budget, timeLimit,
+                sessionId, resumedFrom);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.autodev.settings;
+
+/** Published after settings are saved. */
+public record SettingsChanged(Settings settings) {}

@@ -1,0 +1,52 @@
+package dev.autodev.web;
+
+import dev.autodev.common.ApiException.BadRequest;
+import java.util.Arrays;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Parses query parameters by hand, so a bad one gets the same JSON error as a bad body field. */
+final class QueryParams {
+
+    static final int MAX_PAGE_SIZE = 500;
+
+    private QueryParams() {}
+
+    static int page(String value) {
+        int page = integer("page", value);
+        if (page < 0) throw new BadRequest("page", "must be 0 or more");
+        return page;
+    }
+
+    static int size(String value) {
+        int size = integer("size", value);
+        if (size < 1 || size > MAX_PAGE_SIZE) throw new BadRequest("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        return size;
+    }
+
+    static long longValue(String name, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new BadRequest(name, "must be a whole number, was '" + value + "'");
+        }
+    }
+
+    static <E extends Enum<E>> E status(String value, E[] choices, Function<String, E> parse) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            String names = Arrays.stream(choices).map(c -> c.name().toLowerCase()).collect(Collectors.joining(", "));
+            throw new BadRequest("status", "must be one of " + names + ", was '" + value + "'");
+        }
+    }
+
+    private static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new BadRequest(name, "must be a whole number, was '" + value + "'");
+        }
+    }
+}
