@@ -1,0 +1,192 @@
+package dev.autodev.testsupport.fakemodel;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+  * A scripted stand-in for the Anthropic Messages API on 127.0.0.1, for running the real Claude Code
+  * CLI offline ({@code ANTHROPIC_BASE_URL=}{@link #baseUrl()}).
+  *
+  * <p>A script is chosen by a marker: the first script whose marker occurs in the text of the first
+  * user message of a conversation answers it. Which step answers is the number of assistant messages
+  * already in the request's {@code messages}, so the Nth model call of a run gets step N and a
+  * {@code --resume}d conversation goes on counting from its history. Past the last step a text step
+  * repeats, anything else gives way to the text "done".
+  *
+  * <p>Side calls (no {@code tools} offered), conversations that match no marker and every other path
+  * get a harmless answer ("OK", {@code {}}), so nothing the CLI asks on its own breaks a test.
+  * Every request is recorded. Each request is handled on its own virtual thread, so many CLIs can
+  * stream at once and a delayed step blocks no one else.
+  */
+public final class FakeAnthropicApi implements AutoCloseable {
+
+    /** What side calls and unscripted conversations get: short, cheap, and never a tool call. */
+    static final Step UNSCRIPTED = Step.text("OK").withUsage(10, 2);
+    /** What a script whose steps ran out (and did not end on text) answers. */
+    static final Step EXHAUSTED = Step.text("done");
+
+    private final ObjectMapper json = JsonMapper.builder().build();
+    private final MessageReplies replies = new MessageReplies(json);
+    private final Map<String, List<Step>> scripts = new LinkedHashMap<>(); // guarded by itself
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final HttpServer server;
+
+    private FakeAnthropicApi() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the fake Anthropic API", e);
+        }
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts a fake on a free loopback port. */
+    public static FakeAnthropicApi start() {
+        return new FakeAnthropicApi();
+    }
+
+    /** The address to hand the CLI as {@code ANTHROPIC_BASE_URL}, e.g. {@code http://127.0.0.1:40123}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+      * Answers conversations whose first user message contains {@code marker} with {@code steps}, in
+      * order. Scripting the same marker again replaces its steps; where several markers match, the one
+      * scripted first wins.
+      */
+    public FakeAnthropicApi script(String marker, Step... steps) {
+        if (marker == null || marker.isBlank()) {
+            throw new IllegalArgumentException("a marker must not be blank");
+        }
+        if (steps.length == 0) {
+            throw new IllegalArgumentException("a script needs at least one step");
+        }
+        synchronized (scripts) {
+            scripts.put(marker, List.of(steps));
+        }
+        return this;
+    }
+
+    /** Every request received so far, oldest first. */
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    /** The conversation requests (not side calls) whose first user message contains {@code marker}. */
+    public List<RecordedRequest> requestsFor(String marker) {
+        return requests.stream()
+                .filter(RecordedRequest::isMainConversation)
+                .filter(request -> request.firstUserText().contains(marker))
+                .toList();
+    }
+
+    /** Stops at once: open streams are cut and delayed steps are abandoned. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow(); // interrupts handlers still sleeping in afterDelay
+    }
+
+    private void handle(HttpExchange exchange) {
+        try (exchange) {
+            RecordedRequest request = record(exchange);
+            String method = request.method();
+            if (method.equals("HEAD")) {
+                exchange.sendResponseHeaders(200, -1);
+            } else if (method.equals("POST") && request.isMessagesPath()) {
+                answerMessages(exchange, request);
+            } else if (method.equals("POST") && request.path().startsWith("/v1/messages/count_tokens")) {
+                replies.writeJson(exchange, 200, json.createObjectNode().put("input_tokens", 10));
+            } else {
+                replies.writeJson(exchange, 200, json.createObjectNode());
+            }
+        } catch (IOException e) {
+            // The client went away mid-answer (a cancelled or killed CLI): nothing left to tell it.
+        }
+    }
+
+    private RecordedRequest record(HttpExchange exchange) throws IOException {
+        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.put(name.toLowerCase(Locale.ROOT), values.getFirst());
+            }
+        });
+        RecordedRequest request = new RecordedRequest(
+                exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, parse(bytes));
+        requests.add(request);
+        return request;
+    }
+
+    private JsonNode parse(byte[] bytes) {
+        if (bytes.length == 0) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return json.readTree(bytes);
+        } catch (JacksonException e) {
+            return MissingNode.getInstance(); // not JSON: recorded as bodiless, answered like any other call
+        }
+    }
+
+    private void answerMessages(HttpExchange exchange, RecordedRequest request) throws IOException {
+        Step step = stepFor(request);
+        if (step.delay().isPositive()) {
+            try {
+                Thread.sleep(step.delay());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // closing: do not answer
+                return;
+            }
+        }
+        replies.write(exchange, step, request);
+    }
+
+    Step stepFor(RecordedRequest request) {
+        if (!request.isMainConversation()) {
+            return UNSCRIPTED;
+        }
+        List<Step> steps = scriptFor(request.firstUserText());
+        if (steps == null) {
+            return UNSCRIPTED;
+        }
+        int index = request.assistantMessageCount();
+        if (index < steps.size()) {
+            return steps.get(index);
+        }
+        Step last = steps.getLast();
+        return last.kind() == Step.Kind.TEXT ? last : EXHAUSTED;
+    }
+
+    private List<Step> scriptFor(String firstUserText) {
+        synchronized (scripts) {
+            for (Map.Entry<String, List<Step>> entry : scripts.entrySet()) {
+                if (firstUserText.contains(entry.getKey())) {
+                    return entry.getValue();
+                }
+            }
+        }
+        return null;
+    }
+}
