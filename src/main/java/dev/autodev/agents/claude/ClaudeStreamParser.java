@@ -133,6 +133,8 @@ final class ClaudeStreamParser implements OutputParser {
         if (node.has("total_cost_usd")) costUsd = node.get("total_cost_usd").asDouble();
         JsonNode usage = node.path("usage");
         if (usage.isObject()) finalUsage = new long[] {inputTokens(usage), usage.path("output_tokens").asLong(0)};
+        // A run stopped by its budget reports zero usage but keeps the real figures per model.
+        if (finalUsage != null && finalUsage[0] == 0 && finalUsage[1] == 0) finalUsage = modelUsage(node.path("modelUsage"));
         ObjectNode data = json.createObjectNode();
         data.put("subtype", subtype);
         data.put("isError", isError);
@@ -141,6 +143,18 @@ final class ClaudeStreamParser implements OutputParser {
         data.put("costUsd", costUsd);
         data.set("usage", usage);
         return List.of(new ParsedEvent(EventType.RESULT, text, data));
+    }
+
+    private static long[] modelUsage(JsonNode byModel) {
+        if (!byModel.isObject() || byModel.isEmpty()) return null;
+        long input = 0;
+        long output = 0;
+        for (JsonNode usage : byModel) {
+            input += usage.path("inputTokens").asLong(0) + usage.path("cacheReadInputTokens").asLong(0)
+                    + usage.path("cacheCreationInputTokens").asLong(0);
+            output += usage.path("outputTokens").asLong(0);
+        }
+        return new long[] {input, output};
     }
 
     private static String resultErrors(JsonNode node) {

@@ -20,20 +20,21 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
 /**
-  * A scripted stand-in for the Anthropic Messages API on 127.0.0.1, for running the real Claude Code
-  * CLI offline ({@code ANTHROPIC_BASE_URL=}{@link #baseUrl()}).
-  *
-  * <p>A script is chosen by a marker: the first script whose marker occurs in the text of the first
-  * user message of a conversation answers it. Which step answers is the number of assistant messages
-  * already in the request's {@code messages}, so the Nth model call of a run gets step N and a
-  * {@code --resume}d conversation goes on counting from its history. Past the last step a text step
-  * repeats, anything else gives way to the text "done".
-  *
-  * <p>Side calls (no {@code tools} offered), conversations that match no marker and every other path
-  * get a harmless answer ("OK", {@code {}}), so nothing the CLI asks on its own breaks a test.
-  * Every request is recorded. Each request is handled on its own virtual thread, so many CLIs can
-  * stream at once and a delayed step blocks no one else.
-  */
+ * A scripted stand-in for the Anthropic Messages API on 127.0.0.1, for running the real Claude Code
+ * CLI offline ({@code ANTHROPIC_BASE_URL=}{@link #baseUrl()}).
+ *
+ * <p>A script is chosen by a marker: the first script whose marker occurs in the text of the first
+ * user message of a conversation answers it. Which step answers is the number of assistant messages
+ * already in the request's {@code messages}, so the Nth model call of a run gets step N and a
+ * {@code --resume}d conversation goes on counting from its history. Past the last step a text step
+ * repeats, anything else gives way to the text "done".
+ *
+ * <p>Side calls (no {@code tools} offered), conversations that match no marker and every other path
+ * get a harmless answer ("OK", {@code {}}), so nothing the CLI asks on its own breaks a test. (In
+ * {@code -p} mode the pinned CLI 2.1.197 makes no side calls at all, only a {@code HEAD /} probe.)
+ * Every request is recorded. Each request is handled on its own virtual thread, so many CLIs can
+ * stream at once and a delayed step blocks no one else.
+ */
 public final class FakeAnthropicApi implements AutoCloseable {
 
     /** What side calls and unscripted conversations get: short, cheap, and never a tool call. */
@@ -70,10 +71,10 @@ public final class FakeAnthropicApi implements AutoCloseable {
     }
 
     /**
-      * Answers conversations whose first user message contains {@code marker} with {@code steps}, in
-      * order. Scripting the same marker again replaces its steps; where several markers match, the one
-      * scripted first wins.
-      */
+     * Answers conversations whose first user message contains {@code marker} with {@code steps}, in
+     * order. Scripting the same marker again replaces its steps; where several markers match, the one
+     * scripted first wins.
+     */
     public FakeAnthropicApi script(String marker, Step... steps) {
         if (marker == null || marker.isBlank()) {
             throw new IllegalArgumentException("a marker must not be blank");

@@ -125,9 +125,9 @@ final class MessageReplies {
     }
 
     /**
-      * Splits a payload in two so the client has to join deltas, as it must with the real API. The
-      * cut never falls inside a surrogate pair, which would not survive JSON encoding.
-      */
+     * Splits a payload in two so the client has to join deltas, as it must with the real API. The
+     * cut never falls inside a surrogate pair, which would not survive JSON encoding.
+     */
     static List<String> pieces(String payload) {
         int cut = payload.length() / 2;
         if (cut == 0) {

@@ -18,10 +18,10 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
-  * Launches the pinned Claude Code CLI against a {@link FakeAnthropicApi}, the way the product does:
-  * prompt on stdin, stream-json on stdout. One instance keeps one working and one config directory,
-  * so a later {@code --resume} finds the sessions of earlier runs.
-  */
+ * Launches the pinned Claude Code CLI against a {@link FakeAnthropicApi}, the way the product does:
+ * prompt on stdin, stream-json on stdout. One instance keeps one working and one config directory,
+ * so a later {@code --resume} finds the sessions of earlier runs.
+ */
 final class RealClaudeCli {
 
     static final String MODEL = "claude-sonnet-4-6";
@@ -154,7 +154,8 @@ final class RealClaudeCli {
 
         @Override
         public String toString() {
-            return "exit " + exitCode + " after " + took.toMillis() + " ms\nstdout:\n" + stdout + "\nstderr:\n" + stderr;
+            return "exit " + exitCode + " after " + took.toMillis() + " ms\nstdout:\n" + stdout
+                    + "\nstderr:\n" + stderr;
         }
     }
 }

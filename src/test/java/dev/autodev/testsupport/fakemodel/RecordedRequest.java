@@ -4,13 +4,13 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
-  * One request that {@link FakeAnthropicApi} received.
-  *
-  * @param method the HTTP method
-  * @param path the request path with its query, e.g. {@code /v1/messages?beta=true}
-  * @param headers the request headers, names in lower case, first value only
-  * @param body the parsed JSON body; a {@code MissingNode} when there was none or it was not JSON
-  */
+ * One request that {@link FakeAnthropicApi} received.
+ *
+ * @param method the HTTP method
+ * @param path the request path with its query, e.g. {@code /v1/messages?beta=true}
+ * @param headers the request headers, names in lower case, first value only
+ * @param body the parsed JSON body; a {@code MissingNode} when there was none or it was not JSON
+ */
 public record RecordedRequest(String method, String path, Map<String, String> headers, JsonNode body) {
 
     public RecordedRequest {
@@ -18,10 +18,10 @@ public record RecordedRequest(String method, String path, Map<String, String> he
     }
 
     /**
-      * Whether this is a turn of an agent conversation rather than a side call: a Messages call that
-      * offers tools. The CLI always sends its tool list with a conversation turn; helper calls
-      * (titles, summaries, token counts) carry no tools or go to another path.
-      */
+     * Whether this is a turn of an agent conversation rather than a side call: a Messages call that
+     * offers tools. The CLI always sends its tool list with a conversation turn; helper calls
+     * (titles, summaries, token counts) carry no tools or go to another path.
+     */
     public boolean isMainConversation() {
         return "POST".equals(method) && isMessagesPath() && !body.path("tools").isEmpty();
     }

@@ -7,21 +7,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
-  * One scripted answer of {@link FakeAnthropicApi}: the reply to one model call of a conversation.
-  *
-  * <p>Build it with {@link #text}, {@link #toolUse} or {@link #error}, then adjust it with
-  * {@link #withUsage} and {@link #afterDelay}. Steps are immutable.
-  *
-  * @param kind what the answer is
-  * @param text the answer text of a {@link Kind#TEXT} step, or the error message of an {@link Kind#ERROR} step
-  * @param toolName the tool a {@link Kind#TOOL_USE} step calls
-  * @param toolInput the input a {@link Kind#TOOL_USE} step passes to its tool (empty otherwise)
-  * @param httpStatus the HTTP status of an {@link Kind#ERROR} step, 200 otherwise
-  * @param errorType the Anthropic error type of an {@link Kind#ERROR} step, e.g. {@code rate_limit_error}
-  * @param inputTokens the input tokens reported as usage
-  * @param outputTokens the output tokens reported as usage
-  * @param delay how long the fake waits before it answers
-  */
+ * One scripted answer of {@link FakeAnthropicApi}: the reply to one model call of a conversation.
+ *
+ * <p>Build it with {@link #text}, {@link #toolUse} or {@link #error}, then adjust it with
+ * {@link #withUsage} and {@link #afterDelay}. Steps are immutable.
+ *
+ * @param kind what the answer is
+ * @param text the answer text of a {@link Kind#TEXT} step, or the error message of an {@link Kind#ERROR} step
+ * @param toolName the tool a {@link Kind#TOOL_USE} step calls
+ * @param toolInput the input a {@link Kind#TOOL_USE} step passes to its tool (empty otherwise)
+ * @param httpStatus the HTTP status of an {@link Kind#ERROR} step, 200 otherwise
+ * @param errorType the Anthropic error type of an {@link Kind#ERROR} step, e.g. {@code rate_limit_error}
+ * @param inputTokens the input tokens reported as usage
+ * @param outputTokens the output tokens reported as usage
+ * @param delay how long the fake waits before it answers
+ */
 public record Step(
         Kind kind,
         String text,
@@ -72,9 +72,9 @@ public record Step(
     }
 
     /**
-      * An HTTP error, e.g. {@code error(429, "rate_limit_error", "slow down")}; other useful types are
-      * {@code api_error} (500), {@code overloaded_error} (529) and {@code authentication_error} (401).
-      */
+     * An HTTP error, e.g. {@code error(429, "rate_limit_error", "slow down")}; other useful types are
+     * {@code api_error} (500), {@code overloaded_error} (529) and {@code authentication_error} (401).
+     */
     public static Step error(int httpStatus, String errorType, String message) {
         if (httpStatus < 400 || httpStatus > 599) {
             throw new IllegalArgumentException("an error step needs a 4xx or 5xx status: " + httpStatus);
