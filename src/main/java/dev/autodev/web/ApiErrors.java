@@ -36,7 +36,7 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
+        Throwable cause = outermostJacksonCause(e);
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return body(HttpStatus.BAD_REQUEST, path(unknown), "unknown field");
         }
@@ -75,6 +75,14 @@ class ApiErrors {
     ResponseEntity<ErrorBody> unexpected(Exception e) {
         log.error("request failed", e);
         return body(HttpStatus.INTERNAL_SERVER_ERROR, null, "internal error: " + e.getMessage());
+    }
+
+    /** Jackson wraps e.g. a DateTimeParseException; the Jackson exception around it knows the field. */
+    private static Throwable outermostJacksonCause(HttpMessageNotReadableException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JacksonException) return t;
+        }
+        return e;
     }
 
     private static String path(MismatchedInputException e) {

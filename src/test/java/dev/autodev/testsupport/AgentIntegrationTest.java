@@ -62,7 +62,16 @@ public abstract class AgentIntegrationTest {
     @BeforeEach
     void connectAndResetSettings() {
         api = new Api("http://127.0.0.1:" + port);
+        resetSettings();
+    }
+
+    /** Tests share one server, so each starts from the default settings. */
+    protected void resetSettings() {
         assertThat(api.put("/api/settings", Map.of("maxConcurrentAgents", 20)).status()).isEqualTo(200);
+    }
+
+    protected int localPort() {
+        return port;
     }
 
     /** A marker unique to one test; put it in a job's description and script the model with it. */
