@@ -1,7 +1,9 @@
 package dev.autodev.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -10,11 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ApiProbe implements AutoCloseable {
 
-    private static final List<String> PATHS = List.of("/api/jobs?size=50", "/api/health");
+    static final List<String> PATHS = List.of("/api/jobs?size=50", "/api/health");
 
     private final BenchHttp http;
     private final long intervalMillis;
-    private final List<Double> millis = new ArrayList<>(); // guarded by itself
+    private final Map<String, List<Double>> millis = new LinkedHashMap<>(); // guarded by itself
     private final AtomicInteger errors = new AtomicInteger();
     private final Thread thread;
     private volatile boolean running = true;
@@ -22,6 +24,7 @@ final class ApiProbe implements AutoCloseable {
     ApiProbe(BenchHttp http, long intervalMillis) {
         this.http = http;
         this.intervalMillis = intervalMillis;
+        PATHS.forEach(path -> millis.put(path, new ArrayList<>()));
         this.thread = Thread.ofPlatform().daemon().name("bench-api-probe").start(this::loop);
     }
 
@@ -32,7 +35,7 @@ final class ApiProbe implements AutoCloseable {
                     BenchHttp.Reply reply = http.get(path);
                     if (reply.status() != 200) errors.incrementAndGet();
                     synchronized (millis) {
-                        millis.add(reply.millis());
+                        millis.get(path).add(reply.millis());
                     }
                 } catch (RuntimeException e) {
                     errors.incrementAndGet();
@@ -53,9 +56,17 @@ final class ApiProbe implements AutoCloseable {
         thread.join();
     }
 
-    List<Double> millis() {
+    /** Response times of one path, in milliseconds. */
+    List<Double> millis(String path) {
         synchronized (millis) {
-            return List.copyOf(millis);
+            return List.copyOf(millis.get(path));
+        }
+    }
+
+    /** Response times of every path together. */
+    List<Double> allMillis() {
+        synchronized (millis) {
+            return millis.values().stream().flatMap(List::stream).toList();
         }
     }
 

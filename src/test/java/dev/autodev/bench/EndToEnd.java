@@ -1,0 +1,69 @@
+package dev.autodev.bench;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A one-turn job through the orchestrator (POST until a GET shows it done) against the same CLI run by hand. The two
+ * are interleaved so that drift in the machine's load hits both alike.
+ */
+final class EndToEnd {
+
+    static final double TARGET_RATIO = 1.05;
+    private static final int WARM_UP = 2;
+    private static final long POLL_MILLIS = 5;
+
+    private EndToEnd() {}
+
+    /** What the burst needs from this section: the CPU a single one-turn CLI run costs. */
+    record Result(double bareCpuSeconds) {}
+
+    static Result run(BenchApp app, Report report, int runs) throws IOException, InterruptedException {
+        Jobs jobs = new Jobs(app.http());
+        BareCli bare = new BareCli(app);
+        for (int i = 1; i <= WARM_UP; i++) {
+            jobs.await(jobs.submit("bench e2e warm-up " + i).id(), POLL_MILLIS);
+            bare.run("bench bare warm-up " + i);
+        }
+        List<Double> orchestrated = new ArrayList<>();
+        List<Double> toProcess = new ArrayList<>();
+        List<Double> processToFinish = new ArrayList<>();
+        List<Double> finishToSeen = new ArrayList<>();
+        List<Double> bareWall = new ArrayList<>();
+        List<Double> bareCpu = new ArrayList<>();
+        for (int i = 1; i <= runs; i++) {
+            Jobs.Submitted submitted = jobs.submit("bench e2e " + i);
+            Jobs.Finished finished = jobs.await(submitted.id(), POLL_MILLIS);
+            if (!finished.status().equals("done")) throw new IllegalStateException("e2e job ended " + finished.job());
+            var processStarted = finished.runInstant("processStartedAt");
+            var runFinished = finished.runInstant("finishedAt");
+            orchestrated.add(Jobs.millisBetween(submitted.sent(), finished.seen()));
+            toProcess.add(Jobs.millisBetween(submitted.sent(), processStarted));
+            processToFinish.add(Jobs.millisBetween(processStarted, runFinished));
+            finishToSeen.add(Jobs.millisBetween(runFinished, finished.seen()));
+
+            BareCli.Timing timing = bare.run("bench bare " + i);
+            bareWall.add(timing.wallMillis());
+            bareCpu.add(timing.cpuSeconds() * 1000);
+        }
+        double job = Percentiles.of(orchestrated).p50();
+        double cli = Percentiles.of(bareWall).p50();
+        double ratio = job / cli;
+        report.figure("one-turn job end-to-end (POST -> GET shows done, " + POLL_MILLIS + " ms polls), median of "
+                + runs + ": " + Percentiles.ms(job));
+        report.figure("bare CLI, same binary/args/env/fake, median of " + runs + ": " + Percentiles.ms(cli));
+        report.figure(String.format(Locale.ROOT, "end-to-end / bare CLI: %.3fx", ratio),
+                "<= 1.05x", ratio <= TARGET_RATIO);
+        report.note("job breakdown (medians): POST -> process start %s; process start -> run finished %s;"
+                        + " run finished -> seen done %s",
+                Percentiles.ms(Percentiles.of(toProcess).p50()), Percentiles.ms(Percentiles.of(processToFinish).p50()),
+                Percentiles.ms(Percentiles.of(finishToSeen).p50()));
+        report.note("spread: job %s; bare CLI %s", Percentiles.of(orchestrated).summary(),
+                Percentiles.of(bareWall).summary());
+        double cpuMedian = Percentiles.of(bareCpu).p50() / 1000;
+        report.note("bare CLI CPU per one-turn run (user+sys), median: %.2f s", cpuMedian);
+        return new Result(cpuMedian);
+    }
+}
