@@ -1,0 +1,34 @@
+package dev.autodev;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The package-by-feature layout, kept honest. */
+@AnalyzeClasses(packages = "dev.autodev", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule featuresDoNotDependOnEachOtherInCircles =
+            slices().matching("dev.autodev.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule onlyTheWebLayerKnowsAboutHttp = noClasses()
+            .that().resideOutsideOfPackages("dev.autodev.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnTheWebLayer = noClasses()
+            .that().resideOutsideOfPackages("dev.autodev.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.web..");
+
+    @ArchTest
+    static final ArchRule commonStaysAtTheBottom = noClasses()
+            .that().resideInAPackage("dev.autodev.common..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.jobs..", "dev.autodev.agents..",
+                    "dev.autodev.queue..", "dev.autodev.settings..", "dev.autodev.web..");
+}
