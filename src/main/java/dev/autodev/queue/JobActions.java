@@ -127,9 +127,8 @@ public class JobActions {
     private void stopAndWait(AgentRun run, StopReason reason) {
         if (!supervisor.stop(run.id(), reason)) {
             // Nobody supervises it (left from an earlier server): close it here so it does not stay active forever.
-            RunStatus status = reason == StopReason.CANCEL ? RunStatus.CANCELLED : RunStatus.CANCELLED;
-            endings.runEnded(run.id(), new RunOutcome(status, reason, run.resultText(), reason == StopReason.CANCEL
-                    ? "cancelled" : "stopped to requeue the job", null));
+            String message = reason == StopReason.CANCEL ? "cancelled" : "stopped to requeue the job";
+            endings.runEnded(run.id(), new RunOutcome(RunStatus.CANCELLED, reason, run.resultText(), message, null));
             return;
         }
         try {
