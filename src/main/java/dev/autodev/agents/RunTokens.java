@@ -1,0 +1,58 @@
+package dev.autodev.agents;
+
+import dev.autodev.common.Db;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues each run its own secret and tells, for a presented secret, which active run it belongs to. Only the
+ * SHA-256 of a token is stored; the token itself reaches the agent through its MCP config file and environment.
+ */
+@Component
+public class RunTokens {
+
+    private static final String STORE = "UPDATE agent_runs SET token_hash = ? WHERE id = ?";
+    private static final String RESOLVE = """
+            SELECT r.id, r.job_id, r.model, j.work_dir FROM agent_runs r JOIN jobs j ON j.id = r.job_id
+            WHERE r.token_hash = ? AND r.status IN ('starting', 'running', 'waiting_user')""";
+
+    private final SecureRandom random = new SecureRandom();
+    private final Db db;
+
+    RunTokens(Db db) {
+        this.db = db;
+    }
+
+    /** A fresh token for the run; any earlier one stops working. */
+    public String issue(String runId) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        db.write().sql(STORE).params(hash(token), runId).update();
+        return token;
+    }
+
+    /** The active run this token belongs to; empty for an unknown token or a run that has ended. */
+    public Optional<AgentIdentity> resolve(String token) {
+        if (token == null || token.isBlank()) return Optional.empty();
+        return db.read().sql(RESOLVE).param(hash(token))
+                .query((rs, row) -> new AgentIdentity(rs.getString(1), rs.getString(2), rs.getString(3), Path.of(rs.getString(4))))
+                .optional();
+    }
+
+    private static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}
