@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param completionTurnCap  the turn cap for stop mode completion, so a confused agent cannot loop forever
  * @param env                extra environment for every agent process (e.g. ANTHROPIC_BASE_URL for a proxy)
  * @param tailInterval       how often a live run's output file is read while the process is quiet
+ * @param lockHook           the PreToolUse hook that refuses edits without a lock (LOCK_HOOK); blank means the copy
+ *                           bundled in the app, installed under {@code data/hooks}
  */
 @ConfigurationProperties("autodev.agents")
 public record AgentProperties(
@@ -22,7 +24,8 @@ public record AgentProperties(
         Duration stopGrace,
         int completionTurnCap,
         Map<String, String> env,
-        Duration tailInterval) {
+        Duration tailInterval,
+        Path lockHook) {
 
     public AgentProperties {
         if (claudeBin == null || claudeBin.isBlank()) claudeBin = "claude";

@@ -22,7 +22,7 @@ public record LaunchPlan(
         String sessionId,
         String resumedFromRunId) {
 
-    LaunchRequest request() {
-        return new LaunchRequest(runId, model, workDir, maxTurns, budgetUsd, sessionId, resumedFromRunId != null);
+    LaunchRequest request(AgentConnection connection) {
+        return new LaunchRequest(runId, model, workDir, maxTurns, budgetUsd, sessionId, resumedFromRunId != null, connection);
     }
 }

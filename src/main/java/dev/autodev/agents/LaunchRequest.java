@@ -9,6 +9,7 @@ import java.nio.file.Path;
  * @param maxTurns   turn cap, or null for the CLI's own default
  * @param budgetUsd  spend cap in US dollars, or null
  * @param sessionId  the conversation id; with {@code resume} the run continues that conversation
+ * @param connection how the agent reaches the orchestrator (MCP, lock hook) as itself
  */
 public record LaunchRequest(String runId, String model, Path workDir, Integer maxTurns, Double budgetUsd,
-                            String sessionId, boolean resume) {}
+                            String sessionId, boolean resume, AgentConnection connection) {}

@@ -11,6 +11,7 @@ final class LiveRun {
     private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile ProcessHandle process;
+    private volatile String finishResult;
 
     LiveRun(LaunchPlan plan) {
         this.plan = plan;
@@ -19,6 +20,14 @@ final class LiveRun {
     /** Records the first reason to stop; later ones do not replace it. Returns false if already stopping. */
     boolean requestStop(StopReason reason) {
         return stopReason.compareAndSet(null, reason);
+    }
+
+    void finishWith(String result) {
+        this.finishResult = result;
+    }
+
+    String finishResult() {
+        return finishResult;
     }
 
     StopReason stopReason() {

@@ -8,10 +8,12 @@ final class RunOutcomes {
 
     private RunOutcomes() {}
 
-    static RunOutcome decide(LaunchPlan plan, StopReason stop, OutputParser parser, int exitCode, String stderrTail) {
+    static RunOutcome decide(LaunchPlan plan, StopReason stop, String finishResult, OutputParser parser, int exitCode,
+                             String stderrTail) {
         String resultText = parser.result().map(FinalResult::text).orElse(null);
         if (stop != null) {
             return switch (stop) {
+                case FINISHED -> new RunOutcome(RunStatus.DONE, stop, finishResult != null ? finishResult : resultText, null, exitCode);
                 case CANCEL -> new RunOutcome(RunStatus.CANCELLED, stop, resultText, "cancelled", exitCode);
                 case REQUEUE -> new RunOutcome(RunStatus.CANCELLED, stop, resultText, "stopped to requeue the job", exitCode);
                 case SHUTDOWN -> new RunOutcome(RunStatus.CANCELLED, stop, resultText, "stopped because the server shut down", exitCode);

@@ -41,6 +41,7 @@ public class RunRepository {
     private static final String FINISH = """
             UPDATE agent_runs SET finished_at = :at, result_text = :result, error_message = :error, exit_code = :exitCode
             WHERE id = :id""";
+    private static final String STATUS_MESSAGE = "UPDATE agent_runs SET status_message = ? WHERE id = ?";
     private static final String PROMPT = "SELECT prompt FROM agent_runs WHERE id = ?";
 
     private final Db db;
@@ -102,6 +103,10 @@ public class RunRepository {
         db.write().sql(PROGRESS).param("sessionId", progress.sessionId()).param("turns", progress.numTurns())
                 .param("inputTokens", progress.inputTokens()).param("outputTokens", progress.outputTokens())
                 .param("cost", progress.costUsd()).param("at", atMillis).param("id", id).update();
+    }
+
+    public void statusMessage(String id, String message) {
+        db.write().sql(STATUS_MESSAGE).params(message, id).update();
     }
 
     boolean move(String id, RunStatus from, RunStatus to) {

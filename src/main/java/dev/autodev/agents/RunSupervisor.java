@@ -27,22 +27,30 @@ import org.springframework.stereotype.Component;
 public class RunSupervisor {
 
     private static final Logger log = LoggerFactory.getLogger(RunSupervisor.class);
+    private static final long FINISH_DELAY_MILLIS = 300;
 
     private final AgentClis clis;
     private final AgentProperties properties;
     private final RunRecorder recorder;
     private final RunEndHandler endHandler;
+    private final RunTokens tokens;
+    private final OrchestratorEndpoints endpoints;
+    private final LockHookInstaller lockHook;
     private final Clock clock;
     private final Map<String, LiveRun> live = new ConcurrentHashMap<>();
     private final ExecutorService runners = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("run-timers").factory());
 
-    RunSupervisor(AgentClis clis, AgentProperties properties, RunRecorder recorder, RunEndHandler endHandler, Clock clock) {
+    RunSupervisor(AgentClis clis, AgentProperties properties, RunRecorder recorder, RunEndHandler endHandler,
+                  RunTokens tokens, OrchestratorEndpoints endpoints, LockHookInstaller lockHook, Clock clock) {
         this.clis = clis;
         this.properties = properties;
         this.recorder = recorder;
         this.endHandler = endHandler;
+        this.tokens = tokens;
+        this.endpoints = endpoints;
+        this.lockHook = lockHook;
         this.clock = clock;
     }
 
@@ -63,6 +71,20 @@ public class RunSupervisor {
         LiveRun run = live.get(runId);
         if (run == null) return false;
         if (run.requestStop(reason) && run.process() != null) runners.execute(() -> terminate(run));
+        return true;
+    }
+
+    /**
+     * Ends a run as done with the given result, on the agent's own request (finish_job). The process is stopped
+     * shortly after, so the tool call that asked for it can still be answered.
+     */
+    public boolean finish(String runId, String result) {
+        LiveRun run = live.get(runId);
+        if (run == null) return false;
+        run.finishWith(result);
+        if (run.requestStop(StopReason.FINISHED)) {
+            timers.schedule(() -> runners.execute(() -> terminate(run)), FINISH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        }
         return true;
     }
 
@@ -109,8 +131,8 @@ public class RunSupervisor {
     private RunOutcome runProcess(LiveRun run) throws IOException, InterruptedException {
         LaunchPlan plan = run.plan;
         AgentCli cli = clis.forModel(plan.model());
-        LaunchCommand command = cli.command(plan.request());
         RunFiles files = RunFiles.create(properties.logDir(), plan.runId(), plan.prompt());
+        LaunchCommand command = cli.command(plan.request(connection(plan)));
         ProcessBuilder builder = new ProcessBuilder(ProcessGroups.inNewGroup(command.args()))
                 .directory(command.workDir().toFile())
                 .redirectInput(files.prompt().toFile())
@@ -134,7 +156,15 @@ public class RunSupervisor {
         follow(run, process, files.stdout(), parser);
         // Tools the agent left running in its group would otherwise outlive the run.
         ProcessGroups.kill(process.toHandle());
-        return RunOutcomes.decide(plan, run.stopReason(), parser, process.exitValue(), files.stderrTail());
+        return RunOutcomes.decide(plan, run.stopReason(), run.finishResult(), parser, process.exitValue(), files.stderrTail());
+    }
+
+    private AgentConnection connection(LaunchPlan plan) throws IOException {
+        Path configDir = properties.logDir().resolve(plan.runId() + ".config");
+        Files.createDirectories(configDir);
+        // The directory holds files with the run's token: only this user may read them.
+        Files.setPosixFilePermissions(configDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        return new AgentConnection(tokens.issue(plan.runId()), endpoints.mcpUrl(), endpoints.apiUrl(), lockHook.hook(), configDir);
     }
 
     /** Reads the output file until the process is gone, recording each batch of lines as it appears. */

@@ -10,6 +10,8 @@ public enum StopReason {
     TIME_LIMIT,
     /** The run passed its budget (stop mode budget). */
     BUDGET_LIMIT,
+    /** The agent called finish_job: the run ends as done with the result it gave. */
+    FINISHED,
     /** The server is shutting down. */
     SHUTDOWN
 }

@@ -1,6 +1,7 @@
 package dev.autodev.agents.claude;
 
 import dev.autodev.agents.AgentCli;
+import dev.autodev.agents.AgentConnection;
 import dev.autodev.agents.AgentProperties;
 import dev.autodev.agents.LaunchCommand;
 import dev.autodev.agents.LaunchRequest;
@@ -51,11 +52,18 @@ public class ClaudeCli implements AgentCli {
             args.addAll(List.of("--max-budget-usd", BigDecimal.valueOf(request.budgetUsd()).toPlainString()));
         }
         args.addAll(List.of(request.resume() ? "--resume" : "--session-id", request.sessionId()));
+        AgentConnection connection = request.connection();
+        args.addAll(List.of("--mcp-config", ClaudeConfigFiles.writeMcpConfig(json, connection).toString()));
+        args.addAll(List.of("--settings", ClaudeConfigFiles.writeHookSettings(json, connection).toString()));
+        args.addAll(List.of("--append-system-prompt", ClaudeConfigFiles.orchestrationGuide(request.runId())));
 
         Map<String, String> env = new HashMap<>();
         // Claude Code refuses to skip permissions as root unless told it is sandboxed (containers, CI).
         if ("root".equals(System.getProperty("user.name"))) env.put("IS_SANDBOX", "1");
-        env.put("ORCHESTRATOR_RUN_ID", request.runId());
+        // The lock hook runs inside the agent's process tree and identifies the run by these.
+        env.put("ORCHESTRATOR_AGENT_ID", request.runId());
+        env.put("ORCHESTRATOR_AGENT_TOKEN", connection.token());
+        env.put("ORCHESTRATOR_API_URL", connection.apiUrl());
         env.putAll(properties.env());
         return new LaunchCommand(List.copyOf(args), env, request.workDir());
     }

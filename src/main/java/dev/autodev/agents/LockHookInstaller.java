@@ -1,0 +1,54 @@
+package dev.autodev.agents;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the lock hook script where agents can run it. The app carries its own copy, so a server started from the jar
+ * needs no checkout of the repository; LOCK_HOOK points at another script instead.
+ */
+@Component
+class LockHookInstaller {
+
+    private static final String BUNDLED = "/hooks/check-lock-hook";
+
+    private final AgentProperties properties;
+    private volatile Path installed;
+
+    LockHookInstaller(AgentProperties properties) {
+        this.properties = properties;
+    }
+
+    Path hook() {
+        Path hook = installed;
+        if (hook == null) {
+            synchronized (this) {
+                if (installed == null) installed = install();
+                hook = installed;
+            }
+        }
+        return hook;
+    }
+
+    private Path install() {
+        if (properties.lockHook() != null && !properties.lockHook().toString().isBlank()) {
+            return properties.lockHook().toAbsolutePath();
+        }
+        Path target = properties.logDir().toAbsolutePath().getParent().resolve("hooks").resolve("check-lock-hook");
+        try (InputStream bundled = LockHookInstaller.class.getResourceAsStream(BUNDLED)) {
+            if (bundled == null) throw new IllegalStateException("the app was built without " + BUNDLED);
+            Files.createDirectories(target.getParent());
+            Files.copy(bundled, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot install the lock hook at " + target, e);
+        }
+    }
+}
