@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tailInterval       how often a live run's output file is read while the process is quiet
  * @param lockHook           the PreToolUse hook that refuses edits without a lock (LOCK_HOOK); blank means the copy
  *                           bundled in the app, installed under {@code data/hooks}
+ * @param niceness           scheduling priority of agent processes (0..19, default 10), so a crowd of agents never
+ *                           starves the server that supervises them
  */
 @ConfigurationProperties("autodev.agents")
 public record AgentProperties(
@@ -25,7 +27,8 @@ public record AgentProperties(
         int completionTurnCap,
         Map<String, String> env,
         Duration tailInterval,
-        Path lockHook) {
+        Path lockHook,
+        Integer niceness) {
 
     public AgentProperties {
         if (claudeBin == null || claudeBin.isBlank()) claudeBin = "claude";
@@ -34,5 +37,7 @@ public record AgentProperties(
         if (completionTurnCap < 1) completionTurnCap = 1000;
         env = env == null ? Map.of() : Map.copyOf(env);
         if (tailInterval == null) tailInterval = Duration.ofMillis(20);
+        if (niceness == null) niceness = 10;
+        if (niceness < 0 || niceness > 19) throw new IllegalArgumentException("autodev.agents.niceness must be 0..19");
     }
 }

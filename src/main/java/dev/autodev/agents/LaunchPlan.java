@@ -9,6 +9,7 @@ import java.time.Duration;
  * @param timeLimit        stop the run after this long (stop mode time), or null
  * @param budgetUsd        stop the run once it has spent this much (stop mode budget), or null
  * @param resumedFromRunId the run whose conversation this one continues, or null for a fresh conversation
+ * @param token            the run's secret for MCP and the lock hook; issued when the run is recorded
  */
 public record LaunchPlan(
         String runId,
@@ -20,7 +21,13 @@ public record LaunchPlan(
         Double budgetUsd,
         Duration timeLimit,
         String sessionId,
-        String resumedFromRunId) {
+        String resumedFromRunId,
+        String token) {
+
+    LaunchPlan withToken(String newToken) {
+        return new LaunchPlan(runId, jobId, model, workDir, prompt, maxTurns, budgetUsd, timeLimit, sessionId,
+                resumedFromRunId, newToken);
+    }
 
     LaunchRequest request(AgentConnection connection) {
         return new LaunchRequest(runId, model, workDir, maxTurns, budgetUsd, sessionId, resumedFromRunId != null, connection);

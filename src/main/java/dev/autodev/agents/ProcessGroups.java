@@ -3,6 +3,7 @@ package dev.autodev.agents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -11,20 +12,40 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Agents start their own tools (shells, test runners, language servers), so stopping only the CLI would leave those
- * behind. Each run is started as the leader of a new process group with {@code setsid}, and stopped by signalling
- * the whole group. Where {@code setsid} is missing, the process and its descendants are signalled one by one.
+ * behind. Each run is started as the leader of a new process group and stopped by signalling the whole group.
+ *
+ * <p>The group is made with perl's {@code setpgrp} rather than {@code setsid}: a new session would also put each
+ * agent in its own scheduler autogroup, and with forty agents the server itself would get a fortieth of the CPU and
+ * stop answering. Agents also run at a lower priority ({@code nice}), so the API stays responsive under load.
+ * Where perl is missing, {@code setsid} is the fallback; where both are, the process and its descendants are
+ * signalled one by one.
  */
 final class ProcessGroups {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessGroups.class);
-    private static final Optional<String> SETSID = Stream.of("/usr/bin/setsid", "/bin/setsid")
-            .filter(p -> Files.isExecutable(Path.of(p))).findFirst();
+    private static final String SETPGRP_AND_EXEC = "setpgrp(0, 0); exec {$ARGV[0]} @ARGV or die \"cannot run $ARGV[0]: $!\\n\"";
+    private static final Optional<String> PERL = executable("/usr/bin/perl", "/bin/perl");
+    private static final Optional<String> SETSID = executable("/usr/bin/setsid", "/bin/setsid");
+    private static final Optional<String> NICE = executable("/usr/bin/nice", "/bin/nice");
 
     private ProcessGroups() {}
 
-    /** The command with a new-session wrapper in front, when the system has one. */
-    static List<String> inNewGroup(List<String> command) {
-        return SETSID.map(setsid -> Stream.concat(Stream.of(setsid), command.stream()).toList()).orElse(command);
+    /** The command wrapped so that it leads a new process group, at the given niceness (0 leaves it alone). */
+    static List<String> inNewGroup(List<String> command, int niceness) {
+        List<String> wrapped = new ArrayList<>();
+        if (niceness > 0 && NICE.isPresent()) wrapped.addAll(List.of(NICE.get(), "-n", Integer.toString(niceness)));
+        if (PERL.isPresent()) wrapped.addAll(List.of(PERL.get(), "-e", SETPGRP_AND_EXEC, "--"));
+        else SETSID.ifPresent(wrapped::add);
+        wrapped.addAll(command);
+        return List.copyOf(wrapped);
+    }
+
+    private static boolean groupsSupported() {
+        return PERL.isPresent() || SETSID.isPresent();
+    }
+
+    private static Optional<String> executable(String... candidates) {
+        return Stream.of(candidates).filter(p -> Files.isExecutable(Path.of(p))).findFirst();
     }
 
     static void terminate(ProcessHandle leader) {
@@ -36,7 +57,7 @@ final class ProcessGroups {
     }
 
     private static void signal(ProcessHandle leader, String signal) {
-        if (SETSID.isPresent()) {
+        if (groupsSupported()) {
             try {
                 new ProcessBuilder("kill", "-s", signal, "--", "-" + leader.pid())
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();

@@ -9,11 +9,13 @@ import org.springframework.stereotype.Component;
 public class RunLifecycle {
 
     private final RunRepository runs;
+    private final RunTokens tokens;
     private final StateTransitions transitions;
     private final ApplicationEventPublisher events;
 
-    RunLifecycle(RunRepository runs, StateTransitions transitions, ApplicationEventPublisher events) {
+    RunLifecycle(RunRepository runs, RunTokens tokens, StateTransitions transitions, ApplicationEventPublisher events) {
         this.runs = runs;
+        this.tokens = tokens;
         this.transitions = transitions;
         this.events = events;
     }
@@ -29,12 +31,17 @@ public class RunLifecycle {
         return true;
     }
 
-    /** Records a new run in {@link RunStatus#STARTING}. Call inside the transaction that claims its job. */
-    public void createStarting(LaunchPlan plan, String kind, long nowMillis, String reason) {
+    /**
+     * Records a new run in {@link RunStatus#STARTING} with its secret token, and returns the plan carrying that
+     * token. Call inside the transaction that claims its job, so launching needs no write of its own.
+     */
+    public LaunchPlan createStarting(LaunchPlan plan, String kind, long nowMillis, String reason) {
         runs.insertStarting(plan.runId(), plan.jobId(), kind, plan.model(), plan.sessionId(), plan.resumedFromRunId(),
                 plan.prompt(), nowMillis);
+        String token = tokens.issue(plan.runId());
         transitions.record("run", plan.runId(), null, RunStatus.STARTING, reason);
         events.publishEvent(new RunChanged(plan.runId(), plan.jobId(), RunStatus.STARTING));
+        return plan.withToken(token);
     }
 
     /** Ends a run: its final status, result and error. Call inside the transaction that updates its job. */

@@ -27,8 +27,8 @@ class RunRecorder {
 
     /** The process exists: record its pid and move the run to running. False if the run was stopped meanwhile. */
     @Transactional
-    public boolean processStarted(String runId, String jobId, long pid) {
-        runs.processStarted(runId, pid, clock.millis());
+    public boolean processStarted(String runId, String jobId, long pid, long startedAtMillis) {
+        runs.processStarted(runId, pid, startedAtMillis);
         return lifecycle.move(runId, jobId, RunStatus.STARTING, RunStatus.RUNNING, "process " + pid + " started");
     }
 

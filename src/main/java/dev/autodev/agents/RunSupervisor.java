@@ -33,7 +33,6 @@ public class RunSupervisor {
     private final AgentProperties properties;
     private final RunRecorder recorder;
     private final RunEndHandler endHandler;
-    private final RunTokens tokens;
     private final OrchestratorEndpoints endpoints;
     private final LockHookInstaller lockHook;
     private final Clock clock;
@@ -43,12 +42,11 @@ public class RunSupervisor {
             Thread.ofPlatform().daemon().name("run-timers").factory());
 
     RunSupervisor(AgentClis clis, AgentProperties properties, RunRecorder recorder, RunEndHandler endHandler,
-                  RunTokens tokens, OrchestratorEndpoints endpoints, LockHookInstaller lockHook, Clock clock) {
+                  OrchestratorEndpoints endpoints, LockHookInstaller lockHook, Clock clock) {
         this.clis = clis;
         this.properties = properties;
         this.recorder = recorder;
         this.endHandler = endHandler;
-        this.tokens = tokens;
         this.endpoints = endpoints;
         this.lockHook = lockHook;
         this.clock = clock;
@@ -133,7 +131,7 @@ public class RunSupervisor {
         AgentCli cli = clis.forModel(plan.model());
         RunFiles files = RunFiles.create(properties.logDir(), plan.runId(), plan.prompt());
         LaunchCommand command = cli.command(plan.request(connection(plan)));
-        ProcessBuilder builder = new ProcessBuilder(ProcessGroups.inNewGroup(command.args()))
+        ProcessBuilder builder = new ProcessBuilder(ProcessGroups.inNewGroup(command.args(), properties.niceness()))
                 .directory(command.workDir().toFile())
                 .redirectInput(files.prompt().toFile())
                 .redirectOutput(files.stdout().toFile())
@@ -146,8 +144,9 @@ public class RunSupervisor {
             return new RunOutcome(RunStatus.FAILED, run.stopReason(), null,
                     "could not start " + command.args().getFirst() + ": " + e.getMessage(), null);
         }
+        long startedAt = clock.millis(); // taken before the write below, which may wait for the writer connection
         run.attach(process.toHandle());
-        if (!recorder.processStarted(plan.runId(), plan.jobId(), process.pid())) run.requestStop(StopReason.CANCEL);
+        if (!recorder.processStarted(plan.runId(), plan.jobId(), process.pid(), startedAt)) run.requestStop(StopReason.CANCEL);
         if (run.stopReason() != null) runners.execute(() -> terminate(run));
         if (plan.timeLimit() != null) {
             timers.schedule(() -> stop(plan.runId(), StopReason.TIME_LIMIT), plan.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
@@ -164,7 +163,7 @@ public class RunSupervisor {
         Files.createDirectories(configDir);
         // The directory holds files with the run's token: only this user may read them.
         Files.setPosixFilePermissions(configDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        return new AgentConnection(tokens.issue(plan.runId()), endpoints.mcpUrl(), endpoints.apiUrl(), lockHook.hook(), configDir);
+        return new AgentConnection(plan.token(), endpoints.mcpUrl(), endpoints.apiUrl(), lockHook.hook(), configDir);
     }
 
     /** Reads the output file until the process is gone, recording each batch of lines as it appears. */

@@ -135,9 +135,7 @@ class Dispatcher implements SmartLifecycle {
 
     private LaunchPlan claim(Job job) {
         if (!jobLifecycle.move(job.id(), JobStatus.QUEUED, JobStatus.RUNNING, "dispatched")) return null;
-        LaunchPlan plan = plans.fresh(job);
-        runLifecycle.createStarting(plan, supervisorKind(job), clock.millis(), "dispatched");
-        return plan;
+        return runLifecycle.createStarting(plans.fresh(job), supervisorKind(job), clock.millis(), "dispatched");
     }
 
     private String supervisorKind(Job job) {

@@ -113,8 +113,7 @@ public class JobActions {
             }
             LaunchPlan next = plans.continuation(job, message, previous.sessionId(), previous.id());
             jobLifecycle.move(job.id(), job.status(), JobStatus.RUNNING, "continued from run " + previous.id());
-            runLifecycle.createStarting(next, supervisor.kindFor(previous.model()), clock.millis(), "continue");
-            return next;
+            return runLifecycle.createStarting(next, supervisor.kindFor(previous.model()), clock.millis(), "continue");
         });
         supervisor.launch(plan);
         return runs.find(plan.runId()).orElseThrow();

@@ -39,6 +39,6 @@ class LaunchPlans {
             case COMPLETION -> maxTurns = maxTurns == null ? agents.completionTurnCap() : Math.min(maxTurns, agents.completionTurnCap());
         }
         return new LaunchPlan(runId, job.id(), job.model(), Path.of(job.workDir()), prompt, maxTurns, budget, timeLimit,
-                sessionId, resumedFrom);
+                sessionId, resumedFrom, null);
     }
 }

@@ -3,6 +3,7 @@ package dev.autodev.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,10 @@ import java.util.UUID;
  * with. The orchestrator's {@code setsid} wrapper is left out: it is part of the overhead being measured.
  */
 final class BareCli {
+
+    /** The arguments after the binary, but for the session id every run gets fresh. */
+    static final List<String> ARGUMENTS = List.of("-p", "--output-format", "stream-json", "--verbose",
+            "--dangerously-skip-permissions", "--model", "claude-sonnet-4-6", "--max-turns", "1", "--session-id");
 
     private final BenchApp app;
     private final Path dir;
@@ -30,12 +35,11 @@ final class BareCli {
         int n = ++runs;
         Path input = Files.writeString(dir.resolve(n + ".prompt"), prompt);
         Path stdout = dir.resolve(n + ".ndjson");
-        ProcessBuilder builder = new ProcessBuilder(List.of(app.claude().toString(), "-p",
-                "--output-format", "stream-json", "--verbose",
-                "--dangerously-skip-permissions",
-                "--model", "claude-sonnet-4-6",
-                "--max-turns", "1",
-                "--session-id", UUID.randomUUID().toString()))
+        List<String> command = new ArrayList<>();
+        command.add(app.claude().toString());
+        command.addAll(ARGUMENTS);
+        command.add(UUID.randomUUID().toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(app.workDir().toFile())
                 .redirectInput(input.toFile())
                 .redirectOutput(stdout.toFile())

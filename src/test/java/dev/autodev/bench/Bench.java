@@ -1,11 +1,17 @@
 package dev.autodev.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
 /**
  * Measures the orchestrator against its latency targets with the real Claude Code CLI and a fake model: dispatch
  * latency, end-to-end overhead over the bare CLI, and a burst of concurrent jobs while the API is being read. Prints
  * figures only; a missed target is reported, not an error, so the exit code says whether the bench itself worked.
- * Run it with {@code scripts/bench}; sizes can be changed with {@code -Dbench.dispatchJobs}, {@code -Dbench.e2eRuns}
- * and {@code -Dbench.burstJobs}.
+ * Run it with {@code scripts/bench}. Sizes can be changed with {@code -Dbench.dispatchJobs}, {@code -Dbench.e2eRuns},
+ * {@code -Dbench.burstJobs} and {@code -Dbench.burstConcurrency} (default: all at once); {@code -Dbench.claudeBin}
+ * swaps the CLI; {@code -Dbench.keep=true} keeps the database and agent logs for a look afterwards.
  */
 public final class Bench {
 
@@ -24,15 +30,35 @@ public final class Bench {
         System.exit(exit);
     }
 
+    /** The 1, 5 and 15 minute load averages, to tell a quiet machine from one shared with other work. */
+    private static String loadAverage() {
+        String[] fields = readFirstLine("/proc/loadavg").split(" ");
+        return fields.length < 3 ? "unknown" : fields[0] + " " + fields[1] + " " + fields[2];
+    }
+
+    private static String readFirstLine(String file) {
+        try {
+            return Files.readAllLines(Path.of(file)).getFirst().strip();
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static void run() throws Exception {
         int dispatchJobs = Integer.getInteger("bench.dispatchJobs", 50);
         int e2eRuns = Integer.getInteger("bench.e2eRuns", 10);
         int burstJobs = Integer.getInteger("bench.burstJobs", 40);
+        int burstConcurrency = Integer.getInteger("bench.burstConcurrency", burstJobs);
         Report report = new Report();
         long started = System.nanoTime();
         try (BenchApp app = BenchApp.start()) {
             report.figure("autodev bench: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                    + Runtime.version() + ", CLI " + app.claude() + ", data in " + app.root());
+                    + Runtime.version() + ", CLI " + app.claude() + ", data in " + app.root()
+                    + (Boolean.getBoolean("bench.keep") ? " (kept)" : " (removed at the end)"));
+            report.figure("load average before: " + loadAverage()
+                    + " (well above 0 means other work shares the CPUs and the figures are noisy)");
+            // With autogroup on, every agent started in its own session weighs as much as the whole server.
+            report.figure("scheduler autogroup: " + readFirstLine("/proc/sys/kernel/sched_autogroup_enabled"));
 
             report.section("1. dispatch latency");
             DispatchLatency.run(app, report, dispatchJobs);
@@ -41,7 +67,7 @@ public final class Bench {
             EndToEnd.Result e2e = EndToEnd.run(app, report, e2eRuns);
 
             report.section("3. burst");
-            Burst.run(app, report, burstJobs, e2e.bareCpuSeconds());
+            Burst.run(app, report, burstJobs, burstConcurrency, e2e.bareCpuSeconds());
 
             report.section("4. leftovers");
             Jobs jobs = new Jobs(app.http());
@@ -52,7 +78,8 @@ public final class Bench {
                     + " finished)", "0", failed == 0);
         }
         report.section("summary");
-        report.figure(String.format(java.util.Locale.ROOT, "bench took %.0f s; %d target(s) missed",
+        report.figure("load average after: " + loadAverage());
+        report.figure(String.format(Locale.ROOT, "bench took %.0f s; %d target(s) missed",
                 (System.nanoTime() - started) / 1e9, report.missed()));
     }
 }

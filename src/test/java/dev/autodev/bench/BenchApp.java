@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -30,7 +32,9 @@ final class BenchApp implements AutoCloseable {
         this.model = model;
         this.root = root;
         this.workDir = Files.createDirectories(root.resolve("work"));
-        this.claude = PinnedClis.claude();
+        // Another CLI (a newer build, or a wrapper that runs it under nice) can be compared with -Dbench.claudeBin.
+        String claudeBin = System.getProperty("bench.claudeBin");
+        this.claude = claudeBin == null ? PinnedClis.claude() : Path.of(claudeBin).toAbsolutePath();
         this.agentEnv = Map.of(
                 "ANTHROPIC_BASE_URL", model.baseUrl(),
                 "ANTHROPIC_API_KEY", "bench-key",
@@ -95,12 +99,22 @@ final class BenchApp implements AutoCloseable {
         return agentEnv;
     }
 
+    /** Stops the server (its agents first) and the fake, then removes the temp directory unless told to keep it. */
     @Override
     public void close() {
         try {
             context.close();
         } finally {
             model.close();
+        }
+        if (!Boolean.getBoolean("bench.keep")) deleteTree(root);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // Only temp files are left behind; the figures are already printed.
         }
     }
 }

@@ -36,7 +36,9 @@ final class BenchHttp {
         }
 
         Reply expect(int wanted) {
-            if (status != wanted) throw new IllegalStateException("HTTP " + status + " (wanted " + wanted + "): " + body);
+            if (status != wanted) {
+                throw new IllegalStateException("HTTP " + status + " (wanted " + wanted + "): " + body);
+            }
             return this;
         }
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Many one-turn jobs submitted at the same moment with enough slots for all, while a dashboard-like probe keeps
+ * Many one-turn jobs submitted at the same moment (by default with a slot for each), while a dashboard-like probe keeps
  * reading the API. Shows how long the lot takes against what the CPU alone would allow, and whether the API stays
  * responsive while the machine is saturated.
  */
@@ -25,9 +25,10 @@ final class Burst {
 
     private Burst() {}
 
-    static void run(BenchApp app, Report report, int jobCount, double bareCpuSeconds) throws Exception {
+    static void run(BenchApp app, Report report, int jobCount, int concurrency, double bareCpuSeconds)
+            throws Exception {
         BenchHttp http = app.http();
-        http.put("/api/settings", Map.of("maxConcurrentAgents", jobCount)).expect(200);
+        http.put("/api/settings", Map.of("maxConcurrentAgents", concurrency)).expect(200);
         report.figure("API at idle, for reference: " + idleApi(http).summary());
 
         int cores = Runtime.getRuntime().availableProcessors();
@@ -50,27 +51,37 @@ final class Burst {
         Instant lastProcessStart = start;
         Instant lastFinish = start;
         int notDone = 0;
+        List<Double> posts = new ArrayList<>();
+        List<Double> dispatch = new ArrayList<>();
         for (Jobs.Submitted job : submitted) {
             Jobs.Finished finished = jobs.await(job.id(), 0);
-            if (!finished.status().equals("done")) notDone++;
-            lastProcessStart = max(lastProcessStart, finished.runInstant("processStartedAt"));
+            if (!finished.done()) {
+                if (notDone++ == 0) report.note("%s", finished.failure());
+                if (!finished.processStarted()) continue;
+            }
+            Instant processStarted = finished.runInstant("processStartedAt");
+            lastProcessStart = max(lastProcessStart, processStarted);
             lastFinish = max(lastFinish, finished.runInstant("finishedAt"));
+            posts.add(Jobs.millisBetween(job.sent(), job.answered()));
+            dispatch.add(Jobs.millisBetween(job.sent(), processStarted));
         }
         double wall = Jobs.millisBetween(start, lastFinish) / 1000;
         report.figure(String.format(Locale.ROOT,
                 "burst of %d one-turn jobs at once (maxConcurrentAgents %d): all finished after %.2f s",
-                jobCount, jobCount, wall));
+                jobCount, concurrency, wall));
         report.note("last process started %s after the first POST; %d of %d jobs did not end done;"
                         + " settled per /api/health after %.2f s",
                 Percentiles.ms(Jobs.millisBetween(start, lastProcessStart)), notDone, jobCount,
                 Jobs.millisBetween(start, allSettled) / 1000);
+        report.note("POST response during the burst: %s; POST -> process start: %s",
+                Percentiles.of(posts).summary(), Percentiles.of(dispatch).summary());
         if (ChildCpu.available()) {
             report.figure(String.format(Locale.ROOT,
                     "CPU-bound lower bound: measured CLI CPU during the burst %.1f s / %d cores = %.2f s"
                             + " (estimate from one bare run: %.2f s x %d / %d = %.2f s)",
                     childCpu, cores, childCpu / cores, bareCpuSeconds, jobCount, cores,
                     bareCpuSeconds * jobCount / cores));
-            report.note("wall / lower bound: %.2fx; server JVM (plus bench and fake model) CPU during the burst: %.1f s",
+            report.note("wall / lower bound: %.2fx; CPU of the server JVM (with bench and fake model): %.1f s",
                     wall / (childCpu / cores), jvmCpu);
         }
         Percentiles api = Percentiles.of(probe.allMillis());

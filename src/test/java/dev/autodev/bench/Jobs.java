@@ -18,8 +18,8 @@ final class Jobs {
         this.http = http;
     }
 
-    /** A created job and the client-side instant just before its POST went out. */
-    record Submitted(String id, Instant sent) {}
+    /** A created job, the client-side instant just before its POST went out, and when the answer was in. */
+    record Submitted(String id, Instant sent, Instant answered) {}
 
     /** A job seen in a terminal state, and when the response saying so arrived. */
     record Finished(JsonNode job, Instant seen) {
@@ -40,13 +40,31 @@ final class Jobs {
             if (value == null || value.isNull()) throw new IllegalStateException("run has no " + field + ": " + run());
             return Instant.parse(value.asString());
         }
+
+        boolean done() {
+            return status().equals("done");
+        }
+
+        boolean processStarted() {
+            JsonNode runs = job.get("runs");
+            return runs != null && !runs.isEmpty() && run().hasNonNull("processStartedAt");
+        }
+
+        /** Why a job did not end done, in the words the server recorded. */
+        String failure() {
+            JsonNode runs = job.get("runs");
+            JsonNode run = runs == null || runs.isEmpty() ? null : run();
+            String why = run != null && run.hasNonNull("errorMessage") ? run.get("errorMessage").asString()
+                    : job.hasNonNull("statusReason") ? job.get("statusReason").asString() : "no reason recorded";
+            return "job " + job.get("id").asString() + " ended " + status() + ": " + why;
+        }
     }
 
     /** Submits a job with an unscripted description, so the fake model answers it in one text turn. */
     Submitted submit(String description) {
         BenchHttp.Reply reply = http.post("/api/jobs",
                 Map.of("description", description, "model", "claude-sonnet-4-6", "maxTurns", 1)).expect(201);
-        return new Submitted(reply.body().get("id").asString(), reply.sent());
+        return new Submitted(reply.body().get("id").asString(), reply.sent(), reply.received());
     }
 
     /** Polls the job every {@code pollMillis} until it is terminal. */
@@ -54,8 +72,12 @@ final class Jobs {
         Instant deadline = Instant.now().plus(TIMEOUT);
         while (true) {
             BenchHttp.Reply reply = http.get("/api/jobs/" + id).expect(200);
-            if (TERMINAL.contains(reply.body().get("status").asString())) return new Finished(reply.body(), reply.received());
-            if (Instant.now().isAfter(deadline)) throw new IllegalStateException("job " + id + " not finished: " + reply.body());
+            if (TERMINAL.contains(reply.body().get("status").asString())) {
+                return new Finished(reply.body(), reply.received());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("job " + id + " not finished after " + TIMEOUT + ": " + reply.body());
+            }
             Thread.sleep(pollMillis);
         }
     }

@@ -7,6 +7,7 @@ import dev.autodev.testsupport.AgentIntegrationTest;
 import dev.autodev.testsupport.fakemodel.Step;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +44,7 @@ class JobRunsEndToEndTest extends AgentIntegrationTest {
         String marker = newMarker();
         Path workDir = newWorkDir();
         MODEL.script(marker,
+                Step.toolUse("mcp__orchestrator__lock_files", Map.of("files", List.of("hello.txt"), "reason", "write it")),
                 Step.toolUse("Write", Map.of("file_path", workDir.resolve("hello.txt").toString(), "content", "hi\n")),
                 Step.text("Wrote the file."));
 
@@ -56,7 +58,7 @@ class JobRunsEndToEndTest extends AgentIntegrationTest {
         var types = output.get("events").valueStream().map(e -> e.get("type").asString()).toList();
         assertThat(types).contains("system", "tool_use", "tool_result", "assistant_text", "result");
         JsonNode toolUse = output.get("events").valueStream().filter(e -> e.get("type").asString().equals("tool_use"))
-                .findFirst().orElseThrow();
+                .filter(e -> e.get("text").asString().equals("Write")).findFirst().orElseThrow();
         assertThat(toolUse.get("text").asString()).isEqualTo("Write");
         assertThat(toolUse.get("data").get("input").get("content").asString()).isEqualTo("hi\n");
 

@@ -43,6 +43,8 @@ public abstract class AgentIntegrationTest {
         registry.add("autodev.agents.log-dir", () -> ROOT.resolve("agent-logs").toString());
         registry.add("autodev.agents.claude-bin", () -> PinnedClis.claude().toString());
         registry.add("autodev.agents.stop-grace", () -> "3s");
+        // Long MCP tool calls report progress this often, so a test of a few seconds sees some.
+        registry.add("autodev.mcp.heartbeat-interval", () -> "1s");
         registry.add("autodev.jobs.default-work-dir", () -> ROOT.resolve("work").toString());
         agentEnv().forEach((key, value) -> registry.add("autodev.agents.env[" + key + "]", () -> value));
     }

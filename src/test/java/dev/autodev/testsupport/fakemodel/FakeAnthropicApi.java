@@ -161,7 +161,7 @@ public final class FakeAnthropicApi implements AutoCloseable {
                 return;
             }
         }
-        replies.write(exchange, step, request);
+        replies.write(exchange, step.resolvedFor(request), request);
     }
 
     Step stepFor(RecordedRequest request) {

@@ -76,6 +76,19 @@ public record RecordedRequest(String method, String path, Map<String, String> he
         return false;
     }
 
+    /** The text of the newest {@code tool_result} in the conversation, or "" when no tool has run yet. */
+    public String lastToolResultText() {
+        String last = "";
+        for (JsonNode message : body.path("messages")) {
+            for (JsonNode block : message.path("content")) {
+                if ("tool_result".equals(block.path("type").asString(""))) {
+                    last = textOf(block.path("content"));
+                }
+            }
+        }
+        return last;
+    }
+
     /** Whether {@code text} occurs anywhere in the conversation's messages (as serialised JSON). */
     public boolean messagesContain(String text) {
         return body.path("messages").toString().contains(text);

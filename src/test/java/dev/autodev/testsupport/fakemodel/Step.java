@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One scripted answer of {@link FakeAnthropicApi}: the reply to one model call of a conversation.
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param inputTokens the input tokens reported as usage
  * @param outputTokens the output tokens reported as usage
  * @param delay how long the fake waits before it answers
+ * @param inputFrom when set, computes the tool input from the request being answered (e.g. from an earlier
+ *     tool's result), instead of the fixed {@code toolInput}
  */
 public record Step(
         Kind kind,
@@ -31,7 +34,8 @@ public record Step(
         String errorType,
         long inputTokens,
         long outputTokens,
-        Duration delay) {
+        Duration delay,
+        Function<RecordedRequest, Map<String, Object>> inputFrom) {
 
     /** What a step answers with. */
     public enum Kind {
@@ -60,7 +64,7 @@ public record Step(
     public static Step text(String text) {
         Objects.requireNonNull(text, "text");
         return new Step(Kind.TEXT, text, null, Map.of(), 200, null,
-                DEFAULT_INPUT_TOKENS, DEFAULT_OUTPUT_TOKENS, Duration.ZERO);
+                DEFAULT_INPUT_TOKENS, DEFAULT_OUTPUT_TOKENS, Duration.ZERO, null);
     }
 
     /** An answer that asks the CLI to run {@code toolName} with {@code input} (a fresh tool-use id each time). */
@@ -68,7 +72,24 @@ public record Step(
         Objects.requireNonNull(toolName, "toolName");
         Objects.requireNonNull(input, "input");
         return new Step(Kind.TOOL_USE, null, toolName, input, 200, null,
-                DEFAULT_INPUT_TOKENS, DEFAULT_OUTPUT_TOKENS, Duration.ZERO);
+                DEFAULT_INPUT_TOKENS, DEFAULT_OUTPUT_TOKENS, Duration.ZERO, null);
+    }
+
+    /**
+     * A tool call whose input is computed when the step is answered, from the conversation so far; e.g. wait for
+     * the job id an earlier {@code create_job} returned: {@code r -> Map.of("job_ids", List.of(idIn(r.lastToolResultText())))}.
+     */
+    public static Step toolUse(String toolName, Function<RecordedRequest, Map<String, Object>> inputFrom) {
+        Objects.requireNonNull(inputFrom, "inputFrom");
+        return new Step(Kind.TOOL_USE, null, toolName, Map.of(), 200, null,
+                DEFAULT_INPUT_TOKENS, DEFAULT_OUTPUT_TOKENS, Duration.ZERO, inputFrom);
+    }
+
+    /** This step with its computed input filled in for {@code request}; a fixed step stays as it is. */
+    Step resolvedFor(RecordedRequest request) {
+        if (inputFrom == null) return this;
+        return new Step(kind, text, toolName, inputFrom.apply(request), httpStatus, errorType, inputTokens, outputTokens,
+                delay, null);
     }
 
     /**
@@ -81,16 +102,16 @@ public record Step(
         }
         Objects.requireNonNull(errorType, "errorType");
         Objects.requireNonNull(message, "message");
-        return new Step(Kind.ERROR, message, null, Map.of(), httpStatus, errorType, 0, 0, Duration.ZERO);
+        return new Step(Kind.ERROR, message, null, Map.of(), httpStatus, errorType, 0, 0, Duration.ZERO, null);
     }
 
     /** This step reporting the given token usage (drives the CLI's cost and budget accounting). */
     public Step withUsage(long inputTokens, long outputTokens) {
-        return new Step(kind, text, toolName, toolInput, httpStatus, errorType, inputTokens, outputTokens, delay);
+        return new Step(kind, text, toolName, toolInput, httpStatus, errorType, inputTokens, outputTokens, delay, inputFrom);
     }
 
     /** This step answered only after {@code delay}, which keeps a run alive for cancel and time-limit tests. */
     public Step afterDelay(Duration delay) {
-        return new Step(kind, text, toolName, toolInput, httpStatus, errorType, inputTokens, outputTokens, delay);
+        return new Step(kind, text, toolName, toolInput, httpStatus, errorType, inputTokens, outputTokens, delay, inputFrom);
     }
 }

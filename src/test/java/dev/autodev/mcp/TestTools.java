@@ -1,0 +1,36 @@
+package dev.autodev.mcp;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tools that exist only in the test build, for the endpoint's own tests. A plain component (not a test
+ * configuration) on purpose: every integration test then shares one application context, and with it one database.
+ */
+@Component
+class TestTools implements McpToolProvider {
+
+    @Override
+    public List<McpTool> tools() {
+        String none = """
+                {"type":"object","properties":{}}""";
+        return List.of(
+                new McpTool("test_whoami", "Says which run is calling.", none, (caller, args) -> Map.of(
+                        "run_id", caller.runId(), "job_id", caller.jobId(), "model", caller.model(),
+                        "work_dir", caller.workDir().toString())),
+                new McpTool("test_sleep", "Blocks for ms milliseconds.", """
+                        {"type":"object","properties":{"ms":{"type":"integer"}},"required":["ms"]}""", (caller, args) -> {
+                    long ms = ToolArguments.optionalLong(args, "ms");
+                    Thread.sleep(Duration.ofMillis(ms));
+                    return Map.of("slept_ms", ms);
+                }),
+                new McpTool("test_refuse", "Always refuses.", none, (caller, args) -> {
+                    throw new ToolError("refused on purpose");
+                }),
+                new McpTool("test_crash", "Always fails with a bug.", none, (caller, args) -> {
+                    throw new IllegalStateException("boom");
+                }));
+    }
+}

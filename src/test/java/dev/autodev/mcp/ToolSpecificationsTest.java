@@ -1,0 +1,93 @@
+package dev.autodev.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.autodev.agents.AgentIdentity;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** How a feature's tool becomes an SDK tool: its schema, its caller, its result and its failures. */
+class ToolSpecificationsTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final McpJsonMapper PROTOCOL = new JacksonMcpJsonMapper(JSON);
+    private static final String SCHEMA = """
+            {"type":"object","properties":{"n":{"type":"integer"}}}""";
+    private static final AgentIdentity CALLER = new AgentIdentity("run-1", "job-1", "claude-sonnet-4-6", Path.of("/tmp"));
+
+    @Test
+    void theHandlerRunsAsTheCallerWithTheArgumentsAndItsResultComesBackAsJsonText() {
+        McpTool echo = new McpTool("echo", "Echoes.", SCHEMA, (caller, args) -> Map.of("run", caller.runId(), "n", args.get("n").asInt()));
+
+        CallToolResult result = call(echo, Map.of("n", 3));
+
+        assertThat(result.isError()).isFalse();
+        assertThat(JSON.readTree(text(result))).isEqualTo(JSON.readTree("""
+                {"run":"run-1","n":3}"""));
+    }
+
+    @Test
+    void missingArgumentsReachTheHandlerAsAnEmptyObject() {
+        McpTool count = new McpTool("count", "Counts arguments.", SCHEMA, (caller, args) -> args.size());
+
+        assertThat(text(call(count, null))).isEqualTo("0");
+    }
+
+    @Test
+    void theSchemaTextBecomesTheToolsInputSchema() {
+        SyncToolSpecification spec = ToolSpecifications.of(new McpTool("t", "d", SCHEMA, (c, a) -> null), PROTOCOL, JSON);
+
+        assertThat(spec.tool().inputSchema()).containsEntry("type", "object").containsKey("properties");
+        assertThat(spec.tool().description()).isEqualTo("d");
+    }
+
+    @Test
+    void twoToolsWithOneNameStopTheServerFromStarting() {
+        McpToolProvider first = () -> List.of(new McpTool("same", "a", SCHEMA, (c, a) -> null));
+        McpToolProvider second = () -> List.of(new McpTool("same", "b", SCHEMA, (c, a) -> null));
+
+        assertThatThrownBy(() -> ToolSpecifications.of(List.of(first, second), PROTOCOL, JSON))
+                .hasMessageContaining("two MCP tools are named same");
+    }
+
+    @Test
+    void aSchemaThatIsNotJsonStopsTheServerFromStarting() {
+        McpTool broken = new McpTool("broken", "b", "{not json", (c, a) -> null);
+
+        assertThatThrownBy(() -> ToolSpecifications.of(broken, PROTOCOL, JSON)).hasMessageContaining("broken");
+    }
+
+    @Test
+    void longBugMessagesAreCutShort() {
+        McpTool bug = new McpTool("bug", "b", SCHEMA, (c, a) -> {
+            throw new IllegalArgumentException("x".repeat(1000));
+        });
+
+        CallToolResult result = call(bug, Map.of());
+
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).startsWith("internal error in bug: IllegalArgumentException: xxx").hasSizeLessThan(260);
+    }
+
+    private static CallToolResult call(McpTool tool, Map<String, Object> arguments) {
+        SyncToolSpecification spec = ToolSpecifications.of(tool, PROTOCOL, JSON);
+        McpTransportContext context = McpTransportContext.create(Map.of(Callers.KEY, CALLER));
+        return spec.callHandler().apply(context, new CallToolRequest(tool.name(), arguments));
+    }
+
+    private static String text(CallToolResult result) {
+        assertThat(result.content()).hasSize(1);
+        return ((TextContent) result.content().getFirst()).text();
+    }
+}
