@@ -18,4 +18,9 @@ public interface AgentCli {
 
     /** A fresh parser for one run's output; parsers keep running totals, so they are never shared. */
     OutputParser newParser();
+
+    /** A fresh parser for the run {@code request} starts; a CLI whose totals depend on the run overrides this. */
+    default OutputParser newParser(LaunchRequest request) {
+        return newParser();
+    }
 }

@@ -2,6 +2,7 @@ package dev.autodev.agents;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -16,8 +17,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tailInterval       how often a live run's output file is read while the process is quiet
  * @param lockHook           the PreToolUse hook that refuses edits without a lock (LOCK_HOOK); blank means the copy
  *                           bundled in the app, installed under {@code data/hooks}
+ * @param stopOnShutdown     stop agents when the server stops (their jobs requeue); by default they keep running
+ *                           and the next start takes them over
  * @param niceness           scheduling priority of agent processes (0..19, default 10), so a crowd of agents never
  *                           starves the server that supervises them
+ * @param codexBin           the Codex CLI (CODEX_BIN, default {@code codex} on PATH), which runs models named
+ *                           {@code codex} or {@code codex-<model>}
+ * @param codexDefaultModel  the model a job named plain {@code codex} runs (CODEX_MODEL, default {@code gpt-5.5})
+ * @param codexConfig        extra {@code key=value} overrides passed to every Codex run as {@code -c}, e.g. a custom
+ *                           model provider ({@code model_provider=...}, {@code model_providers.NAME={...}})
  */
 @ConfigurationProperties("autodev.agents")
 public record AgentProperties(
@@ -28,7 +36,11 @@ public record AgentProperties(
         Map<String, String> env,
         Duration tailInterval,
         Path lockHook,
-        Integer niceness) {
+        boolean stopOnShutdown,
+        Integer niceness,
+        String codexBin,
+        String codexDefaultModel,
+        List<String> codexConfig) {
 
     public AgentProperties {
         if (claudeBin == null || claudeBin.isBlank()) claudeBin = "claude";
@@ -39,5 +51,8 @@ public record AgentProperties(
         if (tailInterval == null) tailInterval = Duration.ofMillis(20);
         if (niceness == null) niceness = 10;
         if (niceness < 0 || niceness > 19) throw new IllegalArgumentException("autodev.agents.niceness must be 0..19");
+        if (codexBin == null || codexBin.isBlank()) codexBin = "codex";
+        if (codexDefaultModel == null || codexDefaultModel.isBlank()) codexDefaultModel = "gpt-5.5";
+        codexConfig = codexConfig == null ? List.of() : List.copyOf(codexConfig);
     }
 }

@@ -19,8 +19,10 @@ public record AgentRun(
         Instant lastOutputAt,
         int numTurns,
         double costUsd,
+        boolean costEstimated,
         long inputTokens,
         long outputTokens,
         String resultText,
         String errorMessage,
-        Integer exitCode) {}
+        Integer exitCode,
+        FailureKind failureKind) {}

@@ -19,6 +19,9 @@ public class EventRepository {
     private static final String PAGE = """
             SELECT run_id, seq, type, text, data_json, created_at FROM agent_events
             WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?""";
+    private static final String LAST = """
+            SELECT run_id, seq, type, text, data_json, created_at FROM agent_events
+            WHERE run_id = ? ORDER BY seq DESC LIMIT ?""";
     private static final String COUNT = "SELECT count(*) FROM agent_events WHERE run_id = ?";
 
     private final Db db;
@@ -46,6 +49,12 @@ public class EventRepository {
     /** Events after {@code afterSeq}, oldest first. */
     public List<AgentEvent> page(String runId, long afterSeq, int limit) {
         return db.read().sql(PAGE).params(runId, afterSeq, limit).query(this::map).list();
+    }
+
+    /** The run's last {@code limit} events, oldest first. */
+    public List<AgentEvent> last(String runId, int limit) {
+        List<AgentEvent> newestFirst = db.read().sql(LAST).params(runId, limit).query(this::map).list();
+        return newestFirst.reversed();
     }
 
     public long count(String runId) {

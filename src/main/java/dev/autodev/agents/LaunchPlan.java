@@ -29,6 +29,12 @@ public record LaunchPlan(
                 resumedFromRunId, newToken);
     }
 
+    /** The same plan, run in another directory (a worktree). */
+    public LaunchPlan withWorkDir(Path dir) {
+        return new LaunchPlan(runId, jobId, model, dir, prompt, maxTurns, budgetUsd, timeLimit, sessionId,
+                resumedFromRunId, token);
+    }
+
     LaunchRequest request(AgentConnection connection) {
         return new LaunchRequest(runId, model, workDir, maxTurns, budgetUsd, sessionId, resumedFromRunId != null, connection);
     }

@@ -8,28 +8,35 @@ final class RunOutcomes {
 
     private RunOutcomes() {}
 
-    static RunOutcome decide(LaunchPlan plan, StopReason stop, String finishResult, OutputParser parser, int exitCode,
+    /**
+     * @param exitCode the process's exit code, or null when it is unknown (a run taken over from an earlier server
+     *                 is not this JVM's child, so only its output tells how it ended)
+     */
+    static RunOutcome decide(LaunchPlan plan, StopReason stop, String finishResult, OutputParser parser, Integer exitCode,
                              String stderrTail) {
         String resultText = parser.result().map(FinalResult::text).orElse(null);
         if (stop != null) {
             return switch (stop) {
-                case FINISHED -> new RunOutcome(RunStatus.DONE, stop, finishResult != null ? finishResult : resultText, null, exitCode);
-                case CANCEL -> new RunOutcome(RunStatus.CANCELLED, stop, resultText, "cancelled", exitCode);
-                case REQUEUE -> new RunOutcome(RunStatus.CANCELLED, stop, resultText, "stopped to requeue the job", exitCode);
-                case SHUTDOWN -> new RunOutcome(RunStatus.CANCELLED, stop, resultText, "stopped because the server shut down", exitCode);
+                case FINISHED -> new RunOutcome(RunStatus.DONE, stop, finishResult != null ? finishResult : resultText, null, exitCode, null);
+                case CANCEL -> RunOutcome.cancelled(stop, resultText, "cancelled");
+                case REQUEUE -> RunOutcome.cancelled(stop, resultText, "stopped to requeue the job");
+                case SHUTDOWN -> RunOutcome.cancelled(stop, resultText, "stopped because the server shut down");
                 case TIME_LIMIT -> new RunOutcome(RunStatus.FAILED, stop, resultText,
-                        "time limit reached: stopped after " + plan.timeLimit().toSeconds() + " s", exitCode);
-                case BUDGET_LIMIT -> new RunOutcome(RunStatus.FAILED, stop, resultText, budgetMessage(plan, parser), exitCode);
+                        "time limit reached: stopped after " + plan.timeLimit().toSeconds() + " s", exitCode, FailureKind.TIMEOUT);
+                case BUDGET_LIMIT -> new RunOutcome(RunStatus.FAILED, stop, resultText, budgetMessage(plan, parser), exitCode, FailureKind.BUDGET);
             };
         }
         Optional<FinalResult> result = parser.result();
-        if (result.isPresent() && !result.get().isError() && exitCode == 0) {
-            return new RunOutcome(RunStatus.DONE, null, resultText, null, exitCode);
+        if (result.isPresent() && !result.get().isError() && (exitCode == null || exitCode == 0)) {
+            return new RunOutcome(RunStatus.DONE, null, resultText, null, exitCode, null);
         }
-        return new RunOutcome(RunStatus.FAILED, null, resultText, failureMessage(plan, parser, exitCode, stderrTail), exitCode);
+        String message = failureMessage(plan, parser, exitCode, stderrTail);
+        FailureKind kind = FailureClassifier.classify(null, result.map(FinalResult::subtype).orElse(null),
+                message + "\n" + stderrTail, result.isPresent(), exitCode);
+        return new RunOutcome(RunStatus.FAILED, null, resultText, message, exitCode, kind);
     }
 
-    private static String failureMessage(LaunchPlan plan, OutputParser parser, int exitCode, String stderrTail) {
+    private static String failureMessage(LaunchPlan plan, OutputParser parser, Integer exitCode, String stderrTail) {
         Optional<FinalResult> result = parser.result();
         if (result.isPresent()) {
             String subtype = result.get().subtype();
@@ -38,8 +45,9 @@ final class RunOutcomes {
         }
         Optional<String> error = parser.lastError().filter(e -> !e.isBlank());
         if (error.isPresent()) return error.get();
-        if (!stderrTail.isBlank()) return "exited with code " + exitCode + ": " + stderrTail;
-        return "exited with code " + exitCode + " without a result";
+        String exit = exitCode == null ? "ended" : "exited with code " + exitCode;
+        if (!stderrTail.isBlank()) return exit + ": " + stderrTail;
+        return exit + " without a result";
     }
 
     private static String budgetMessage(LaunchPlan plan, OutputParser parser) {

@@ -32,6 +32,11 @@ class RunRecorder {
         return lifecycle.move(runId, jobId, RunStatus.STARTING, RunStatus.RUNNING, "process " + pid + " started");
     }
 
+    /** Where the run's process works, recorded before it starts so MCP calls resolve paths against it. */
+    public void workspace(String runId, RunWorkspace.Prepared workspace) {
+        runs.workspace(runId, workspace);
+    }
+
     @Transactional
     public void output(String runId, List<AgentEvent> batch, RunProgress progress) {
         events.insertAll(batch);

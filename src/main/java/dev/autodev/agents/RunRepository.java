@@ -17,8 +17,8 @@ public class RunRepository {
 
     private static final String COLUMNS = """
             id, job_id, status, agent_kind, model, pid, session_id, resumed_from_id, status_message, started_at,
-            process_started_at, finished_at, last_output_at, num_turns, cost_usd, input_tokens, output_tokens,
-            result_text, error_message, exit_code""";
+            process_started_at, finished_at, last_output_at, num_turns, cost_usd, cost_estimated, input_tokens, output_tokens,
+            result_text, error_message, exit_code, failure_kind""";
     private static final String INSERT = """
             INSERT INTO agent_runs (id, job_id, status, agent_kind, model, session_id, resumed_from_id, prompt, started_at)
             VALUES (:id, :jobId, 'starting', :kind, :model, :sessionId, :resumedFrom, :prompt, :now)""";
@@ -35,13 +35,16 @@ public class RunRepository {
     private static final String PROCESS_STARTED = "UPDATE agent_runs SET pid = ?, process_started_at = ? WHERE id = ?";
     private static final String PROGRESS = """
             UPDATE agent_runs SET session_id = coalesce(:sessionId, session_id), num_turns = :turns,
-            input_tokens = :inputTokens, output_tokens = :outputTokens, cost_usd = :cost, last_output_at = :at
+            input_tokens = :inputTokens, output_tokens = :outputTokens, cost_usd = :cost, cost_estimated = :estimated,
+            last_output_at = :at
             WHERE id = :id""";
     private static final String MOVE = "UPDATE agent_runs SET status = ? WHERE id = ? AND status = ?";
     private static final String FINISH = """
-            UPDATE agent_runs SET finished_at = :at, result_text = :result, error_message = :error, exit_code = :exitCode
-            WHERE id = :id""";
+            UPDATE agent_runs SET finished_at = :at, result_text = :result, error_message = :error, exit_code = :exitCode,
+            failure_kind = :kind WHERE id = :id""";
     private static final String STATUS_MESSAGE = "UPDATE agent_runs SET status_message = ? WHERE id = ?";
+    private static final String SET_WORKSPACE = "UPDATE agent_runs SET work_dir = ?, base_commit = ? WHERE id = ?";
+    private static final String WORKSPACE = "SELECT work_dir, base_commit FROM agent_runs WHERE id = ? AND work_dir IS NOT NULL";
     private static final String PROMPT = "SELECT prompt FROM agent_runs WHERE id = ?";
 
     private final Db db;
@@ -95,6 +98,17 @@ public class RunRepository {
         return db.write().sql(PROMPT).param(runId).query(String.class).single();
     }
 
+    void workspace(String id, RunWorkspace.Prepared workspace) {
+        db.write().sql(SET_WORKSPACE).params(workspace.dir().toString(), workspace.baseCommit(), id).update();
+    }
+
+    /** The directory a run's process worked in and the commit it started from; empty for a run never started. */
+    public Optional<RunWorkspace.Prepared> workspace(String id) {
+        return db.write().sql(WORKSPACE).param(id)
+                .query((rs, row) -> new RunWorkspace.Prepared(java.nio.file.Path.of(rs.getString(1)), rs.getString(2)))
+                .optional();
+    }
+
     void processStarted(String id, long pid, long atMillis) {
         db.write().sql(PROCESS_STARTED).params(pid, atMillis, id).update();
     }
@@ -102,7 +116,7 @@ public class RunRepository {
     void progress(String id, RunProgress progress, long atMillis) {
         db.write().sql(PROGRESS).param("sessionId", progress.sessionId()).param("turns", progress.numTurns())
                 .param("inputTokens", progress.inputTokens()).param("outputTokens", progress.outputTokens())
-                .param("cost", progress.costUsd()).param("at", atMillis).param("id", id).update();
+                .param("cost", progress.costUsd()).param("estimated", progress.costEstimated() ? 1 : 0).param("at", atMillis).param("id", id).update();
     }
 
     public void statusMessage(String id, String message) {
@@ -115,7 +129,8 @@ public class RunRepository {
 
     void finish(String id, RunOutcome outcome, long atMillis) {
         db.write().sql(FINISH).param("at", atMillis).param("result", outcome.resultText())
-                .param("error", outcome.errorMessage()).param("exitCode", outcome.exitCode()).param("id", id).update();
+                .param("error", outcome.errorMessage()).param("exitCode", outcome.exitCode())
+                .param("kind", outcome.failureKind() == null ? null : outcome.failureKind().json()).param("id", id).update();
     }
 
     private static AgentRun map(ResultSet rs, int row) throws SQLException {
@@ -125,7 +140,8 @@ public class RunRepository {
                 rs.getString("resumed_from_id"), rs.getString("status_message"), instant(rs.getLong("started_at")),
                 instant(nullableLong(rs, "process_started_at")), instant(nullableLong(rs, "finished_at")),
                 instant(nullableLong(rs, "last_output_at")), rs.getInt("num_turns"), rs.getDouble("cost_usd"),
+                rs.getInt("cost_estimated") != 0,
                 rs.getLong("input_tokens"), rs.getLong("output_tokens"), rs.getString("result_text"),
-                rs.getString("error_message"), nullableInt(rs, "exit_code"));
+                rs.getString("error_message"), nullableInt(rs, "exit_code"), FailureKind.fromWire(rs.getString("failure_kind")));
     }
 }

@@ -5,15 +5,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -35,6 +40,7 @@ public class RunSupervisor {
     private final RunEndHandler endHandler;
     private final OrchestratorEndpoints endpoints;
     private final LockHookInstaller lockHook;
+    private final RunWorkspace workspace;
     private final Clock clock;
     private final Map<String, LiveRun> live = new ConcurrentHashMap<>();
     private final ExecutorService runners = Executors.newVirtualThreadPerTaskExecutor();
@@ -42,13 +48,15 @@ public class RunSupervisor {
             Thread.ofPlatform().daemon().name("run-timers").factory());
 
     RunSupervisor(AgentClis clis, AgentProperties properties, RunRecorder recorder, RunEndHandler endHandler,
-                  OrchestratorEndpoints endpoints, LockHookInstaller lockHook, Clock clock) {
+                  OrchestratorEndpoints endpoints, LockHookInstaller lockHook,
+                  org.springframework.beans.factory.ObjectProvider<RunWorkspace> workspace, Clock clock) {
         this.clis = clis;
         this.properties = properties;
         this.recorder = recorder;
         this.endHandler = endHandler;
         this.endpoints = endpoints;
         this.lockHook = lockHook;
+        this.workspace = workspace.getIfAvailable(() -> plan -> new RunWorkspace.Prepared(plan.workDir(), null));
         this.clock = clock;
     }
 
@@ -56,7 +64,19 @@ public class RunSupervisor {
     public void launch(LaunchPlan plan) {
         LiveRun run = new LiveRun(plan);
         live.put(plan.runId(), run);
-        runners.execute(() -> supervise(run));
+        runners.execute(() -> supervise(run, () -> runProcess(run)));
+    }
+
+    /**
+     * Takes over a run that an earlier server started. Its output file is read from the start (events are stored
+     * by sequence number, so what was recorded before is not duplicated), followed while the process lives, and
+     * its end is handled once, like any other run's. {@code process} is empty when it has already died.
+     */
+    public void reattach(LaunchPlan plan, Optional<ProcessHandle> process, Instant processStartedAt) {
+        LiveRun run = new LiveRun(plan);
+        process.ifPresent(run::attach);
+        live.put(plan.runId(), run);
+        runners.execute(() -> supervise(run, () -> followExisting(run, processStartedAt)));
     }
 
     /** The kind of CLI ({@link AgentCli#kind()}) that runs a model. */
@@ -107,14 +127,14 @@ public class RunSupervisor {
         terminate(orphan);
     }
 
-    private void supervise(LiveRun run) {
+    private void supervise(LiveRun run, Callable<RunOutcome> body) {
         String runId = run.plan.runId();
         RunOutcome outcome;
         try {
-            outcome = runProcess(run);
+            outcome = body.call();
         } catch (Exception e) {
             log.error("supervising run {} failed", runId, e);
-            outcome = new RunOutcome(RunStatus.FAILED, run.stopReason(), null, "supervision failed: " + e, null);
+            outcome = new RunOutcome(RunStatus.FAILED, run.stopReason(), null, "supervision failed: " + e, null, FailureKind.UNKNOWN);
         }
         try {
             endHandler.runEnded(runId, outcome);
@@ -127,35 +147,64 @@ public class RunSupervisor {
     }
 
     private RunOutcome runProcess(LiveRun run) throws IOException, InterruptedException {
-        LaunchPlan plan = run.plan;
+        RunWorkspace.Prepared prepared;
+        try {
+            prepared = workspace.prepare(run.plan);
+        } catch (IOException | RuntimeException e) {
+            log.warn("could not prepare the work dir of run {}", run.plan.runId(), e);
+            return new RunOutcome(RunStatus.FAILED, run.stopReason(), null,
+                    "could not prepare the work dir: " + e.getMessage(), null, FailureKind.TOOL_ERROR);
+        }
+        recorder.workspace(run.plan.runId(), prepared);
+        LaunchPlan plan = run.plan.withWorkDir(prepared.dir());
         AgentCli cli = clis.forModel(plan.model());
         RunFiles files = RunFiles.create(properties.logDir(), plan.runId(), plan.prompt());
-        LaunchCommand command = cli.command(plan.request(connection(plan)));
+        LaunchRequest request = plan.request(connection(plan));
+        LaunchCommand command = cli.command(request);
         ProcessBuilder builder = new ProcessBuilder(ProcessGroups.inNewGroup(command.args(), properties.niceness()))
                 .directory(command.workDir().toFile())
                 .redirectInput(files.prompt().toFile())
                 .redirectOutput(files.stdout().toFile())
                 .redirectError(files.stderr().toFile());
         builder.environment().putAll(command.env());
+        // How a restarted server recognises this process as the run's (see StartupRecovery).
+        builder.environment().put("ORCHESTRATOR_AGENT_ID", plan.runId());
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
             return new RunOutcome(RunStatus.FAILED, run.stopReason(), null,
-                    "could not start " + command.args().getFirst() + ": " + e.getMessage(), null);
+                    "could not start " + command.args().getFirst() + ": " + e.getMessage(), null, FailureKind.CLI_CRASH);
         }
         long startedAt = clock.millis(); // taken before the write below, which may wait for the writer connection
         run.attach(process.toHandle());
         if (!recorder.processStarted(plan.runId(), plan.jobId(), process.pid(), startedAt)) run.requestStop(StopReason.CANCEL);
         if (run.stopReason() != null) runners.execute(() -> terminate(run));
-        if (plan.timeLimit() != null) {
-            timers.schedule(() -> stop(plan.runId(), StopReason.TIME_LIMIT), plan.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
-        }
-        OutputParser parser = cli.newParser();
-        follow(run, process, files.stdout(), parser);
+        scheduleTimeLimit(plan, Duration.ZERO);
+        OutputParser parser = cli.newParser(request);
+        follow(run, process::isAlive, () -> process.waitFor(properties.tailInterval().toMillis(), TimeUnit.MILLISECONDS),
+                files.stdout(), parser);
         // Tools the agent left running in its group would otherwise outlive the run.
         ProcessGroups.kill(process.toHandle());
         return RunOutcomes.decide(plan, run.stopReason(), run.finishResult(), parser, process.exitValue(), files.stderrTail());
+    }
+
+    private RunOutcome followExisting(LiveRun run, Instant processStartedAt) throws IOException, InterruptedException {
+        LaunchPlan plan = run.plan;
+        OutputParser parser = clis.forModel(plan.model()).newParser(plan.request(null));
+        RunFiles files = RunFiles.existing(properties.logDir(), plan.runId());
+        ProcessHandle process = run.process();
+        if (processStartedAt != null) scheduleTimeLimit(plan, Duration.between(processStartedAt, clock.instant()));
+        follow(run, () -> process != null && process.isAlive(), () -> Thread.sleep(properties.tailInterval().toMillis()),
+                files.stdout(), parser);
+        if (process != null) ProcessGroups.kill(process);
+        return RunOutcomes.decide(plan, run.stopReason(), run.finishResult(), parser, null, files.stderrTail());
+    }
+
+    private void scheduleTimeLimit(LaunchPlan plan, Duration alreadyRunning) {
+        if (plan.timeLimit() == null) return;
+        long left = Math.max(0, plan.timeLimit().minus(alreadyRunning).toMillis());
+        timers.schedule(() -> stop(plan.runId(), StopReason.TIME_LIMIT), left, TimeUnit.MILLISECONDS);
     }
 
     private AgentConnection connection(LaunchPlan plan) throws IOException {
@@ -166,12 +215,19 @@ public class RunSupervisor {
         return new AgentConnection(plan.token(), endpoints.mcpUrl(), endpoints.apiUrl(), lockHook.hook(), configDir);
     }
 
+    /** Something to wait on between reads of a live run's output. */
+    @FunctionalInterface
+    private interface Pause {
+        void pause() throws InterruptedException;
+    }
+
     /** Reads the output file until the process is gone, recording each batch of lines as it appears. */
-    private void follow(LiveRun run, Process process, Path stdout, OutputParser parser) throws IOException, InterruptedException {
+    private void follow(LiveRun run, BooleanSupplier alive, Pause pause, Path stdout, OutputParser parser)
+            throws IOException, InterruptedException {
         long seq = 0;
         try (OutputTail tail = new OutputTail(stdout)) {
             while (true) {
-                boolean exited = !process.isAlive();
+                boolean exited = !alive.getAsBoolean();
                 List<String> lines = tail.readLines();
                 if (exited) {
                     String rest = tail.remainder();
@@ -179,7 +235,7 @@ public class RunSupervisor {
                 }
                 if (!lines.isEmpty()) seq = record(run, parser, lines, seq);
                 if (exited) return;
-                process.waitFor(properties.tailInterval().toMillis(), TimeUnit.MILLISECONDS);
+                pause.pause();
             }
         }
     }
@@ -211,9 +267,16 @@ public class RunSupervisor {
         }
     }
 
-    /** Stops what is still running so a stopped server leaves no unsupervised agents behind; their jobs requeue. */
+    /**
+     * Agents do not need the server: by default they keep running when it stops, and the next start takes them over.
+     * With {@code autodev.agents.stop-on-shutdown} they are stopped instead and their jobs go back to the queue.
+     */
     @PreDestroy
     void stopAll() throws InterruptedException {
+        if (!properties.stopOnShutdown()) {
+            timers.shutdownNow();
+            return;
+        }
         List<LiveRun> running = List.copyOf(live.values());
         running.forEach(run -> stop(run.plan.runId(), StopReason.SHUTDOWN));
         long deadline = System.currentTimeMillis() + properties.stopGrace().toMillis() + 2000;
@@ -226,9 +289,19 @@ public class RunSupervisor {
 
         static RunFiles create(Path logDir, String runId, String promptText) throws IOException {
             Files.createDirectories(logDir);
+            RunFiles files = existing(logDir, runId);
+            Files.writeString(files.prompt, promptText);
+            return files;
+        }
+
+        /** The files of a run started earlier; an output file that never got created reads as empty. */
+        static RunFiles existing(Path logDir, String runId) throws IOException {
             RunFiles files = new RunFiles(logDir.resolve(runId + ".prompt"), logDir.resolve(runId + ".ndjson"),
                     logDir.resolve(runId + ".stderr"));
-            Files.writeString(files.prompt, promptText);
+            if (!Files.exists(files.stdout)) {
+                Files.createDirectories(logDir);
+                Files.createFile(files.stdout);
+            }
             return files;
         }
 

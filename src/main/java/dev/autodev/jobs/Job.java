@@ -24,7 +24,18 @@ public record Job(
         String parentJobId,
         String retryOfJobId,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean useWorktree,
+        List<String> completionChecks,
+        RetryPolicy retryPolicy,
+        int maxRetries,
+        int attempt) {
+
+    public Job {
+        completionChecks = completionChecks == null ? List.of() : List.copyOf(completionChecks);
+        if (retryPolicy == null) retryPolicy = RetryPolicy.NONE;
+        if (attempt < 1) attempt = 1;
+    }
 
     /** The prompt an agent receives: the description, then the context as a list. */
     public String prompt() {
@@ -36,7 +47,26 @@ public record Job(
 
     /** A fresh copy with a new id, used by retry; dependencies and schedule are not carried over. */
     public Job copyForRetry(String newId, Instant now) {
+        return copyForRetry(newId, now, Map.of());
+    }
+
+    /** As {@link #copyForRetry(String, Instant)}, with {@code extraContext} added to the context; one attempt more. */
+    public Job copyForRetry(String newId, Instant now, Map<String, String> extraContext) {
+        Map<String, String> nextContext = context;
+        if (!extraContext.isEmpty()) {
+            var merged = new java.util.LinkedHashMap<>(context);
+            merged.putAll(extraContext);
+            nextContext = merged;
+        }
         return new Job(newId, title, description, JobStatus.QUEUED, null, priority, model, workDir, maxTurns,
-                stopMode, stopValue, context, null, repeatIntervalSeconds, List.of(), parentJobId, id, now, now);
+                stopMode, stopValue, nextContext, null, repeatIntervalSeconds, List.of(), parentJobId, id, now, now,
+                useWorktree, completionChecks, retryPolicy, maxRetries, attempt + 1);
+    }
+
+    /** The job with its dependency list replaced. */
+    public Job withDependsOn(List<String> deps) {
+        return new Job(id, title, description, status, statusReason, priority, model, workDir, maxTurns, stopMode,
+                stopValue, context, scheduledAt, repeatIntervalSeconds, List.copyOf(deps), parentJobId, retryOfJobId,
+                createdAt, updatedAt, useWorktree, completionChecks, retryPolicy, maxRetries, attempt);
     }
 }

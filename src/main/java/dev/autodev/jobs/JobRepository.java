@@ -26,11 +26,11 @@ public class JobRepository {
     private static final String COLUMNS = """
             id, title, description, status, status_reason, priority, model, work_dir, max_turns, stop_mode,
             stop_value, context_json, scheduled_at, repeat_interval_seconds, parent_job_id, retry_of_job_id,
-            created_at, updated_at""";
+            created_at, updated_at, use_worktree, completion_checks_json, retry_policy, max_retries, attempt""";
     private static final String INSERT = """
             INSERT INTO jobs (%s) VALUES (:id, :title, :description, :status, :statusReason, :priority, :model,
             :workDir, :maxTurns, :stopMode, :stopValue, :context, :scheduledAt, :repeat, :parent, :retryOf,
-            :createdAt, :updatedAt)""".formatted(COLUMNS);
+            :createdAt, :updatedAt, :useWorktree, :checks, :retryPolicy, :maxRetries, :attempt)""".formatted(COLUMNS);
     private static final String INSERT_DEPENDENCY = "INSERT INTO job_dependencies (job_id, depends_on_id) VALUES (?, ?)";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM jobs WHERE id = ?";
     private static final String EXISTS = "SELECT count(*) FROM jobs WHERE id = ?";
@@ -67,6 +67,10 @@ public class JobRepository {
                 .param("scheduledAt", millis(job.scheduledAt())).param("repeat", job.repeatIntervalSeconds())
                 .param("parent", job.parentJobId()).param("retryOf", job.retryOfJobId())
                 .param("createdAt", millis(job.createdAt())).param("updatedAt", millis(job.updatedAt()))
+                .param("useWorktree", job.useWorktree() ? 1 : 0)
+                .param("checks", json.writeValueAsString(job.completionChecks()))
+                .param("retryPolicy", job.retryPolicy().json()).param("maxRetries", job.maxRetries())
+                .param("attempt", job.attempt())
                 .update();
         for (String dependency : job.dependsOn()) {
             db.write().sql(INSERT_DEPENDENCY).params(job.id(), dependency).update();
@@ -131,13 +135,7 @@ public class JobRepository {
         String placeholders = String.join(",", rows.stream().map(j -> "?").toList());
         client.sql(DEPENDENCIES_OF.formatted(placeholders)).params(rows.stream().map(Job::id).toList())
                 .query(rs -> { byJob.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)); });
-        return rows.stream().map(j -> byJob.containsKey(j.id()) ? withDependsOn(j, byJob.get(j.id())) : j).toList();
-    }
-
-    private static Job withDependsOn(Job j, List<String> deps) {
-        return new Job(j.id(), j.title(), j.description(), j.status(), j.statusReason(), j.priority(), j.model(),
-                j.workDir(), j.maxTurns(), j.stopMode(), j.stopValue(), j.context(), j.scheduledAt(),
-                j.repeatIntervalSeconds(), List.copyOf(deps), j.parentJobId(), j.retryOfJobId(), j.createdAt(), j.updatedAt());
+        return rows.stream().map(j -> byJob.containsKey(j.id()) ? j.withDependsOn(byJob.get(j.id())) : j).toList();
     }
 
     private Job map(ResultSet rs, int row) throws SQLException {
@@ -149,6 +147,10 @@ public class JobRepository {
                 StopMode.parse(rs.getString("stop_mode")).orElseThrow(), nullableDouble(rs, "stop_value"), context,
                 instant(nullableLong(rs, "scheduled_at")), nullableInt(rs, "repeat_interval_seconds"), List.of(),
                 rs.getString("parent_job_id"), rs.getString("retry_of_job_id"),
-                instant(rs.getLong("created_at")), instant(rs.getLong("updated_at")));
+                instant(rs.getLong("created_at")), instant(rs.getLong("updated_at")),
+                rs.getInt("use_worktree") != 0,
+                json.readValue(rs.getString("completion_checks_json"), new TypeReference<List<String>>() {}),
+                RetryPolicy.parse(rs.getString("retry_policy")).orElse(RetryPolicy.NONE), rs.getInt("max_retries"),
+                rs.getInt("attempt"));
     }
 }

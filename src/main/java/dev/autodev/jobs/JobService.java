@@ -6,6 +6,7 @@ import dev.autodev.common.Page;
 import dev.autodev.common.StateTransitions;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,8 +46,14 @@ public class JobService {
     /** A fresh queued copy of a job (same description and settings), linked to the original. */
     @Transactional
     public Job retry(String jobId) {
+        return retry(jobId, Map.of());
+    }
+
+    /** As {@link #retry(String)}, adding {@code extraContext} (e.g. a diagnosis) to the copy's context. */
+    @Transactional
+    public Job retry(String jobId, Map<String, String> extraContext) {
         Job original = jobs.findForUpdate(jobId).orElseThrow(() -> new NotFound("job", jobId));
-        return store(original.copyForRetry(Ids.newId(), clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        return store(original.copyForRetry(Ids.newId(), clock.instant().truncatedTo(ChronoUnit.MILLIS), extraContext));
     }
 
     public Job get(String id) {

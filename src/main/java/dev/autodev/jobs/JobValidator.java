@@ -16,6 +16,7 @@ class JobValidator {
 
     static final int MIN_PRIORITY = -10;
     static final int MAX_PRIORITY = 10;
+    static final int MAX_RETRIES = 10;
 
     private final JobsProperties defaults;
     private final JobRepository jobs;
@@ -46,9 +47,49 @@ class JobValidator {
         Map<String, String> context = context(in.context());
         String title = in.title() == null || in.title().isBlank() ? Titles.fromDescription(in.description()) : in.title().strip();
         String model = in.model() == null ? defaults.defaultModel() : in.model().strip();
+        boolean useWorktree = Boolean.TRUE.equals(in.useWorktree());
+        if (useWorktree && !insideGitRepository(Path.of(workDir))) {
+            throw new BadRequest("useWorktree", "workDir " + workDir + " is not inside a git repository");
+        }
+        List<String> checks = completionChecks(in.completionChecks());
+        RetryPolicy retryPolicy = retryPolicy(in.retryPolicy());
+        int maxRetries = maxRetries(in.maxRetries(), retryPolicy);
         return new Job(id, title, in.description(), JobStatus.QUEUED, null, priority, model, workDir, in.maxTurns(),
                 stopMode, in.stopValue(), context, in.scheduledAt(), in.repeatIntervalSeconds(), dependsOn,
-                parentJobId, null, now, now);
+                parentJobId, null, now, now, useWorktree, checks, retryPolicy, maxRetries, 1);
+    }
+
+    /** A directory is inside a repository when it or a parent holds {@code .git} (a directory, or a worktree's file). */
+    static boolean insideGitRepository(Path dir) {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) return true;
+        }
+        return false;
+    }
+
+    private static List<String> completionChecks(List<String> requested) {
+        if (requested == null) return List.of();
+        for (String check : requested) {
+            if (CompletionCheck.parse(check).isEmpty()) {
+                throw new BadRequest("completionChecks", "must each be diff_not_empty, no_error_in_output or "
+                        + "custom_command:<command>, was '" + check + "'");
+            }
+        }
+        return List.copyOf(requested);
+    }
+
+    private static RetryPolicy retryPolicy(String requested) {
+        if (requested == null) return RetryPolicy.NONE;
+        return RetryPolicy.parse(requested).orElseThrow(() -> new BadRequest("retryPolicy",
+                "must be one of " + RetryPolicy.choices() + ", was '" + requested + "'"));
+    }
+
+    private static int maxRetries(Integer requested, RetryPolicy policy) {
+        if (requested == null) return policy == RetryPolicy.NONE ? 0 : 1;
+        if (requested < 0 || requested > MAX_RETRIES) {
+            throw new BadRequest("maxRetries", "must be between 0 and " + MAX_RETRIES + ", was " + requested);
+        }
+        return requested;
     }
 
     private static StopMode stopMode(NewJob in) {

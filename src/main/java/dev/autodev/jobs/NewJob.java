@@ -20,9 +20,14 @@ public record NewJob(
         List<String> dependsOn,
         Map<String, String> context,
         Instant scheduledAt,
-        Integer repeatIntervalSeconds) {
+        Integer repeatIntervalSeconds,
+        Boolean useWorktree,
+        List<String> completionChecks,
+        String retryPolicy,
+        Integer maxRetries) {
 
     public static NewJob of(String description) {
-        return new NewJob(description, null, null, null, null, null, null, null, null, null, null, null);
+        return new NewJob(description, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null);
     }
 }

@@ -127,7 +127,7 @@ public class JobActions {
         if (!supervisor.stop(run.id(), reason)) {
             // Nobody supervises it (left from an earlier server): close it here so it does not stay active forever.
             String message = reason == StopReason.CANCEL ? "cancelled" : "stopped to requeue the job";
-            endings.runEnded(run.id(), new RunOutcome(RunStatus.CANCELLED, reason, run.resultText(), message, null));
+            endings.runEnded(run.id(), RunOutcome.cancelled(reason, run.resultText(), message));
             return;
         }
         try {

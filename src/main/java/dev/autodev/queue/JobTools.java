@@ -74,7 +74,7 @@ class JobTools implements McpToolProvider {
         NewJob request = new NewJob(requiredString(args, "description"), optionalString(args, "title"),
                 optionalInt(args, "priority"), model != null ? model : parent.model(),
                 workDir != null ? workDir : parent.workDir(), optionalInt(args, "max_turns"), null, null,
-                stringList(args, "depends_on", false), null, null, null);
+                stringList(args, "depends_on", false), null, null, null, null, null, null, null);
         try {
             Job job = jobService.create(request, parent.id());
             return Map.of("job_id", job.id(), "title", job.title(), "status", job.status().wireName(), "model", job.model());

@@ -1,6 +1,7 @@
 package dev.autodev.queue;
 
 import dev.autodev.agents.AgentProperties;
+import dev.autodev.agents.AgentRun;
 import dev.autodev.agents.LaunchPlan;
 import dev.autodev.common.Ids;
 import dev.autodev.jobs.Job;
@@ -24,6 +25,11 @@ class LaunchPlans {
 
     LaunchPlan continuation(Job job, String message, String sessionId, String resumedFromRunId) {
         return plan(job, Ids.newId(), message, sessionId, resumedFromRunId);
+    }
+
+    /** The plan of a run that already exists (taken over after a restart): its ids, and the job's limits. */
+    LaunchPlan existing(Job job, AgentRun run) {
+        return plan(job, run.id(), job.prompt(), run.sessionId(), run.resumedFromId());
     }
 
     private LaunchPlan plan(Job job, String runId, String prompt, String sessionId, String resumedFrom) {

@@ -1,5 +1,6 @@
 package dev.autodev.web;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.autodev.agents.AgentEvent;
 import dev.autodev.agents.AgentRun;
 import dev.autodev.agents.EventRepository;
@@ -7,7 +8,10 @@ import dev.autodev.agents.RunRepository;
 import dev.autodev.agents.RunStatus;
 import dev.autodev.common.ApiException.NotFound;
 import dev.autodev.common.Page;
+import dev.autodev.health.HealthMonitor;
+import dev.autodev.health.HealthWarning;
 import dev.autodev.jobs.Job;
+import dev.autodev.jobs.JobRepository;
 import dev.autodev.queue.JobActions;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -28,11 +32,15 @@ class AgentsController {
     private final RunRepository runs;
     private final EventRepository events;
     private final JobActions actions;
+    private final JobRepository jobs;
+    private final HealthMonitor health;
 
-    AgentsController(RunRepository runs, EventRepository events, JobActions actions) {
+    AgentsController(RunRepository runs, EventRepository events, JobActions actions, JobRepository jobs, HealthMonitor health) {
         this.runs = runs;
         this.events = events;
         this.actions = actions;
+        this.jobs = jobs;
+        this.health = health;
     }
 
     @GetMapping
@@ -45,9 +53,11 @@ class AgentsController {
         return new Page<>(runs.page(filter, p, s), p, s, runs.count(filter));
     }
 
+    /** One run, with its current health warnings (stalled, high turns, long running, near its budget or time). */
     @GetMapping("/{id}")
-    AgentRun get(@PathVariable String id) {
-        return run(id);
+    RunWithHealth get(@PathVariable String id) {
+        AgentRun run = run(id);
+        return new RunWithHealth(run, jobs.find(run.jobId()).map(job -> health.warnings(run, job)).orElse(List.of()));
     }
 
     /** Parsed output after sequence number {@code after}, oldest first; pass the last seq seen to get the next page. */
@@ -90,6 +100,8 @@ class AgentsController {
     }
 
     record FollowUp(String message) {}
+
+    record RunWithHealth(@JsonUnwrapped AgentRun run, List<HealthWarning> healthWarnings) {}
 
     /** A page of output: the events, the seq to pass as {@code after} next time, and how many there are in all. */
     record Output(List<AgentEvent> events, long nextAfter, long total) {}

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.autodev.agents.AgentRun;
 import dev.autodev.agents.RunRepository;
 import dev.autodev.common.Page;
+import dev.autodev.git.Worktree;
+import dev.autodev.git.Worktrees;
 import dev.autodev.jobs.Job;
 import dev.autodev.jobs.JobService;
 import dev.autodev.jobs.JobStatus;
 import dev.autodev.jobs.NewJob;
 import dev.autodev.queue.JobActions;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,17 +31,20 @@ class JobsController {
     private final JobService jobs;
     private final JobActions actions;
     private final RunRepository runs;
+    private final Worktrees worktrees;
 
-    JobsController(JobService jobs, JobActions actions, RunRepository runs) {
+    JobsController(JobService jobs, JobActions actions, RunRepository runs, Worktrees worktrees) {
         this.jobs = jobs;
         this.actions = actions;
         this.runs = runs;
+        this.worktrees = worktrees;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     JobWithRuns create(@RequestBody(required = false) NewJob request) {
-        return new JobWithRuns(jobs.create(request), List.of());
+        Job job = jobs.create(request);
+        return new JobWithRuns(job, List.of(), null, null);
     }
 
     @GetMapping
@@ -51,16 +57,20 @@ class JobsController {
 
     @GetMapping("/{id}")
     JobWithRuns get(@PathVariable String id) {
-        Job job = jobs.get(id);
-        return new JobWithRuns(job, runs.ofJob(id));
+        return withRuns(jobs.get(id));
     }
 
     @PostMapping("/{id}/cancel")
     JobWithRuns cancel(@PathVariable String id) {
-        Job job = actions.cancelJob(id);
-        return new JobWithRuns(job, runs.ofJob(id));
+        return withRuns(actions.cancelJob(id));
     }
 
-    /** A job as the API shows it: its own fields plus its runs. */
-    record JobWithRuns(@JsonUnwrapped Job job, List<AgentRun> runs) {}
+    private JobWithRuns withRuns(Job job) {
+        Optional<Worktree> tree = worktrees.of(job.id());
+        return new JobWithRuns(job, runs.ofJob(job.id()), tree.map(Worktree::branch).orElse(null),
+                tree.map(Worktree::prUrl).orElse(null));
+    }
+
+    /** A job as the API shows it: its own fields, its runs, and its worktree's branch and pull request if any. */
+    record JobWithRuns(@JsonUnwrapped Job job, List<AgentRun> runs, String branch, String prUrl) {}
 }

@@ -7,11 +7,14 @@ import java.util.Locale;
 
 /**
  * Measures the orchestrator against its latency targets with the real Claude Code CLI and a fake model: dispatch
- * latency, end-to-end overhead over the bare CLI, and a burst of concurrent jobs while the API is being read. Prints
- * figures only; a missed target is reported, not an error, so the exit code says whether the bench itself worked.
- * Run it with {@code scripts/bench}. Sizes can be changed with {@code -Dbench.dispatchJobs}, {@code -Dbench.e2eRuns},
- * {@code -Dbench.burstJobs} and {@code -Dbench.burstConcurrency} (default: all at once); {@code -Dbench.claudeBin}
- * swaps the CLI; {@code -Dbench.keep=true} keeps the database and agent logs for a look afterwards.
+ * latency, end-to-end overhead over the bare CLI, a burst of concurrent jobs while the API is being read, and the
+ * MCP endpoint's tool-call and watch_notes latency. Prints figures only; a missed target is reported, not an error,
+ * so the exit code says whether the bench itself worked. Run it with {@code scripts/bench}.
+ * {@code -Dbench.sections=dispatch,e2e,burst,mcp} runs only some sections (default: all). Sizes can be changed with
+ * {@code -Dbench.dispatchJobs}, {@code -Dbench.e2eRuns}, {@code -Dbench.burstJobs} and
+ * {@code -Dbench.burstConcurrency} (default: all at once), the MCP ones as {@link McpSection} lists;
+ * {@code -Dbench.claudeBin} swaps the CLI; {@code -Dbench.keep=true} keeps the database and agent logs for a look
+ * afterwards.
  */
 public final class Bench {
 
@@ -49,6 +52,8 @@ public final class Bench {
         int e2eRuns = Integer.getInteger("bench.e2eRuns", 10);
         int burstJobs = Integer.getInteger("bench.burstJobs", 40);
         int burstConcurrency = Integer.getInteger("bench.burstConcurrency", burstJobs);
+        // Parsed before the server starts, so a typo fails in a second rather than after a minute of start-up.
+        Sections sections = Sections.fromSystemProperty();
         Report report = new Report();
         long started = System.nanoTime();
         try (BenchApp app = BenchApp.start()) {
@@ -59,17 +64,28 @@ public final class Bench {
                     + " (well above 0 means other work shares the CPUs and the figures are noisy)");
             // With autogroup on, every agent started in its own session weighs as much as the whole server.
             report.figure("scheduler autogroup: " + readFirstLine("/proc/sys/kernel/sched_autogroup_enabled"));
+            report.figure("sections: " + sections.describe());
 
-            report.section("1. dispatch latency");
-            DispatchLatency.run(app, report, dispatchJobs);
+            if (sections.has("dispatch")) {
+                report.section("1. dispatch latency");
+                DispatchLatency.run(app, report, dispatchJobs);
+            }
+            // Burst only prints the CPU estimate from this; without e2e it says so instead.
+            double bareCpuSeconds = Double.NaN;
+            if (sections.has("e2e")) {
+                report.section("2. end-to-end vs bare CLI");
+                bareCpuSeconds = EndToEnd.run(app, report, e2eRuns).bareCpuSeconds();
+            }
+            if (sections.has("burst")) {
+                report.section("3. burst");
+                Burst.run(app, report, burstJobs, burstConcurrency, bareCpuSeconds);
+            }
+            if (sections.has("mcp")) {
+                report.section("4. MCP endpoint");
+                McpSection.run(app, report);
+            }
 
-            report.section("2. end-to-end vs bare CLI");
-            EndToEnd.Result e2e = EndToEnd.run(app, report, e2eRuns);
-
-            report.section("3. burst");
-            Burst.run(app, report, burstJobs, burstConcurrency, e2e.bareCpuSeconds());
-
-            report.section("4. leftovers");
+            report.section("5. leftovers");
             Jobs jobs = new Jobs(app.http());
             long unfinished = jobs.count("queued") + jobs.count("running");
             long failed = jobs.count("failed");

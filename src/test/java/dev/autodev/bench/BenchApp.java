@@ -82,6 +82,21 @@ final class BenchApp implements AutoCloseable {
         return http;
     }
 
+    /** Where the server listens, e.g. {@code http://127.0.0.1:40123}; the MCP endpoint is under it at /mcp. */
+    String baseUrl() {
+        return http.baseUrl();
+    }
+
+    /** The fake model, for sections that script what agents are told. */
+    FakeAnthropicApi model() {
+        return model;
+    }
+
+    /** A bean of the running server, for what the API does not offer (such as issuing a run a token). */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     Path root() {
         return root;
     }

@@ -28,6 +28,10 @@ final class BenchHttp {
         this.baseUrl = baseUrl;
     }
 
+    String baseUrl() {
+        return baseUrl;
+    }
+
     /** A parsed response with when it was sent and when it had fully arrived. */
     record Reply(int status, JsonNode body, Instant sent, Instant received) {
 

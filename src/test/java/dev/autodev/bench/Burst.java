@@ -76,11 +76,13 @@ final class Burst {
         report.note("POST response during the burst: %s; POST -> process start: %s",
                 Percentiles.of(posts).summary(), Percentiles.of(dispatch).summary());
         if (ChildCpu.available()) {
+            // NaN when the e2e section, which measures a bare run's CPU, was not run.
+            String estimate = Double.isNaN(bareCpuSeconds) ? "no estimate from a bare run: e2e section skipped"
+                    : String.format(Locale.ROOT, "estimate from one bare run: %.2f s x %d / %d = %.2f s",
+                            bareCpuSeconds, jobCount, cores, bareCpuSeconds * jobCount / cores);
             report.figure(String.format(Locale.ROOT,
-                    "CPU-bound lower bound: measured CLI CPU during the burst %.1f s / %d cores = %.2f s"
-                            + " (estimate from one bare run: %.2f s x %d / %d = %.2f s)",
-                    childCpu, cores, childCpu / cores, bareCpuSeconds, jobCount, cores,
-                    bareCpuSeconds * jobCount / cores));
+                    "CPU-bound lower bound: measured CLI CPU during the burst %.1f s / %d cores = %.2f s (%s)",
+                    childCpu, cores, childCpu / cores, estimate));
             report.note("wall / lower bound: %.2fx; CPU of the server JVM (with bench and fake model): %.1f s",
                     wall / (childCpu / cores), jvmCpu);
         }

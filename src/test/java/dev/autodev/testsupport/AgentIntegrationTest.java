@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.autodev.testsupport.fakemodel.FakeAnthropicApi;
+import dev.autodev.testsupport.fakeopenai.FakeOpenAiApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -23,14 +25,20 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole server on a random port with its own SQLite file, launching the pinned real Claude Code CLI against one
- * shared scripted model. Test classes that extend this share one Spring context, so each test scripts its own
+ * shared scripted model, and the pinned real Codex CLI (models {@code codex...}) against one shared scripted
+ * OpenAI Responses API ({@link #OPENAI}). Test classes that extend this share one Spring context, so each test scripts its own
  * marker ({@link #newMarker()}) and looks only at the jobs it created.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class AgentIntegrationTest {
 
     protected static final FakeAnthropicApi MODEL = SharedModel.INSTANCE;
+    protected static final FakeOpenAiApi OPENAI = SharedModel.OPENAI;
     protected static final Path ROOT = tempRoot();
+    /** Where the stand-in {@code gh} records its calls: each call's arguments, one a line, then a line {@code --}. */
+    protected static final Path GH_CALLS = ROOT.resolve("gh-calls.log");
+    /** What the stand-in {@code gh} prints, as {@code gh pr create} prints the new pull request's address. */
+    protected static final String FAKE_PR_URL = "https://github.example/pr/1";
 
     @LocalServerPort
     int port;
@@ -43,9 +51,24 @@ public abstract class AgentIntegrationTest {
         registry.add("autodev.agents.log-dir", () -> ROOT.resolve("agent-logs").toString());
         registry.add("autodev.agents.claude-bin", () -> PinnedClis.claude().toString());
         registry.add("autodev.agents.stop-grace", () -> "3s");
+        registry.add("autodev.agents.codex-bin", () -> PinnedClis.codex().toString());
+        // A model name Codex knows, or it adds an error item to every run.
+        registry.add("autodev.agents.codex-default-model", () -> "gpt-5.5");
+        List<String> codexConfig = OPENAI.codexConfig();
+        for (int i = 0; i < codexConfig.size(); i++) {
+            String value = codexConfig.get(i);
+            registry.add("autodev.agents.codex-config[" + i + "]", () -> value);
+        }
+        // Tests end with their server; leave no agent behind.
+        registry.add("autodev.agents.stop-on-shutdown", () -> "true");
+        // Tests call the watchdog themselves; a periodic sweep would settle other tests' hand-made runs.
+        registry.add("autodev.queue.watchdog-interval", () -> "1h");
+        registry.add("autodev.backups.dir", () -> ROOT.resolve("backups").toString());
         // Long MCP tool calls report progress this often, so a test of a few seconds sees some.
         registry.add("autodev.mcp.heartbeat-interval", () -> "1s");
         registry.add("autodev.jobs.default-work-dir", () -> ROOT.resolve("work").toString());
+        // Only jobs with useWorktree open pull requests; none reaches GitHub.
+        registry.add("autodev.git.gh-bin", () -> fakeGh().toString());
         agentEnv().forEach((key, value) -> registry.add("autodev.agents.env[" + key + "]", () -> value));
     }
 
@@ -58,7 +81,9 @@ public abstract class AgentIntegrationTest {
                 "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1",
                 "CLAUDE_CODE_MAX_RETRIES", "0",
                 "IS_SANDBOX", "1",
-                "CLAUDE_CONFIG_DIR", ROOT.resolve("claude-config").toString());
+                "CLAUDE_CONFIG_DIR", ROOT.resolve("claude-config").toString(),
+                FakeOpenAiApi.KEY_VARIABLE, "test-key",
+                "CODEX_HOME", codexHome().toString());
     }
 
     @BeforeEach
@@ -125,6 +150,27 @@ public abstract class AgentIntegrationTest {
         }
     }
 
+    private static Path fakeGh() {
+        try {
+            Path gh = ROOT.resolve("bin").resolve("gh");
+            Files.createDirectories(gh.getParent());
+            Files.writeString(gh, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\" >> '" + GH_CALLS + "'; done\n"
+                    + "echo -- >> '" + GH_CALLS + "'\necho 'Creating pull request...'\necho " + FAKE_PR_URL + "\n");
+            gh.toFile().setExecutable(true);
+            return gh;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path codexHome() {
+        try {
+            return Files.createDirectories(ROOT.resolve("codex-home"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Path tempRoot() {
         try {
             Path root = Files.createTempDirectory("autodev-it-");
@@ -135,8 +181,9 @@ public abstract class AgentIntegrationTest {
         }
     }
 
-    /** One fake model for the whole test JVM; it lives until the JVM exits. */
+    /** One fake of each model API for the whole test JVM; they live until the JVM exits. */
     private static final class SharedModel {
         static final FakeAnthropicApi INSTANCE = FakeAnthropicApi.start();
+        static final FakeOpenAiApi OPENAI = FakeOpenAiApi.start();
     }
 }

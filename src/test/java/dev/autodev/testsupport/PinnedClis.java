@@ -12,6 +12,10 @@ public final class PinnedClis {
         return binary("claude");
     }
 
+    public static Path codex() {
+        return binary("codex");
+    }
+
     private static Path binary(String name) {
         Path binary = Path.of(System.getProperty("user.dir"), "tools", "agent-clis", "node_modules", ".bin", name);
         if (!Files.isExecutable(binary)) {

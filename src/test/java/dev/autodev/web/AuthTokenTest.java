@@ -7,11 +7,19 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /** With AUTH_TOKEN set, the API wants the bearer token; the health probe stays open. */
 @TestPropertySource(properties = "autodev.security.auth-token=s3cret")
 class AuthTokenTest extends AgentIntegrationTest {
+
+    /** A second server must not take over the first one's runs at start-up: it gets its own database. */
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) {
+        registry.add("autodev.storage.db-path", () -> ROOT.resolve("auth-token-test.db").toString());
+    }
 
     @Test
     void requestsWithoutTheRightTokenAreRefused() {

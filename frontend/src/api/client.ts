@@ -1,0 +1,98 @@
+import type {
+  AgentRun,
+  Changes,
+  FileLock,
+  Job,
+  JobWithRuns,
+  NewJob,
+  Note,
+  OutputPage,
+  Page,
+  Question,
+  Settings,
+  Snapshot,
+} from './types';
+
+const TOKEN_KEY = 'autodev.token';
+
+/** The bearer token, when the server runs with AUTH_TOKEN; kept in this browser only. */
+export function authToken(): string | null {
+  try {
+    return localStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function setAuthToken(token: string | null): void {
+  if (token) localStorage.setItem(TOKEN_KEY, token);
+  else localStorage.removeItem(TOKEN_KEY);
+}
+
+/** An error answer from the server: its status, the field at fault (400) and why. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly field: string | null;
+
+  constructor(status: number, message: string, field: string | null = null) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.field = field;
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const token = authToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const json = text ? safeParse(text) : null;
+  if (!response.ok) {
+    const error = (json ?? {}) as { message?: string; field?: string };
+    throw new ApiError(response.status, error.message ?? `${response.status} ${response.statusText}`, error.field ?? null);
+  }
+  return json as T;
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { message: text };
+  }
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  snapshot: (limit?: number) => request<Snapshot>('GET', `/api/live/snapshot${limit ? `?limit=${limit}` : ''}`),
+  createJob: (job: NewJob) => request<JobWithRuns>('POST', '/api/jobs', job),
+  jobs: (page = 0, size = 50, status?: string) =>
+    request<Page<Job>>('GET', `/api/jobs?page=${page}&size=${size}${status ? `&status=${enc(status)}` : ''}`),
+  job: (id: string) => request<JobWithRuns>('GET', `/api/jobs/${enc(id)}`),
+  cancelJob: (id: string) => request<JobWithRuns>('POST', `/api/jobs/${enc(id)}/cancel`),
+  run: (id: string) => request<AgentRun>('GET', `/api/agents/${enc(id)}`),
+  output: (runId: string, after = 0, limit = 500) =>
+    request<OutputPage>('GET', `/api/agents/${enc(runId)}/output?after=${after}&limit=${limit}`),
+  changes: (runId: string) => request<Changes>('GET', `/api/agents/${enc(runId)}/changes`),
+  continueRun: (runId: string, message: string) =>
+    request<AgentRun>('POST', `/api/agents/${enc(runId)}/continue`, { message }),
+  retryRun: (runId: string) => request<Job>('POST', `/api/agents/${enc(runId)}/retry`),
+  requeueRun: (runId: string) => request<Job>('POST', `/api/agents/${enc(runId)}/requeue`),
+  cancelRun: (runId: string) => request<Job>('POST', `/api/agents/${enc(runId)}/cancel`),
+  settings: () => request<Settings>('GET', '/api/settings'),
+  saveSettings: (settings: Partial<Settings>) => request<Settings>('PUT', '/api/settings', settings),
+  locks: () => request<FileLock[]>('GET', '/api/locks'),
+  releaseLock: (id: string) => request<FileLock>('DELETE', `/api/locks/${enc(id)}`),
+  notes: (prefix?: string) => request<Note[]>('GET', `/api/notes${prefix ? `?prefix=${enc(prefix)}` : ''}`),
+  questions: (status?: string) => request<Question[]>('GET', `/api/questions${status ? `?status=${enc(status)}` : ''}`),
+  answer: (questionId: string, answer: string) =>
+    request<Question>('POST', `/api/questions/${enc(questionId)}/answer`, { answer }),
+};

@@ -1,0 +1,130 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import { useJob, useLiveDispatch, usePendingQuestion, useRunOutput, useRunsOfJob } from '../../live/hooks';
+import { ChangesView } from './ChangesView';
+import { OutputView } from './OutputView';
+import { QuestionBox } from './QuestionBox';
+import { RunActions } from './RunActions';
+
+type Tab = 'output' | 'changes' | 'details';
+
+/** One job's agent: its runs, live output, the working tree's changes, and what a person can do about it. */
+export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClose: () => void; onOpenJob: (id: string) => void }) {
+  const job = useJob(jobId);
+  const runs = useRunsOfJob(jobId);
+  const dispatch = useLiveDispatch();
+  const [tab, setTab] = useState<Tab>('output');
+  const [runId, setRunId] = useState<string | undefined>(undefined);
+  const run = runs.find((r) => r.id === runId) ?? runs[runs.length - 1];
+  const output = useRunOutput(run?.id);
+  const question = usePendingQuestion(run?.id);
+
+  // The job may be older than the snapshot holds, or its runs not in it: read it once.
+  useEffect(() => {
+    api
+      .job(jobId)
+      .then((j) => {
+        const { runs: jobRuns, ...plain } = j;
+        dispatch({ type: 'job', job: plain });
+        for (const r of jobRuns) dispatch({ type: 'run', run: r });
+      })
+      .catch(() => {});
+  }, [jobId, dispatch]);
+
+  useEffect(() => setRunId(undefined), [jobId]);
+
+  if (!job) {
+    return (
+      <aside className="panel" data-testid="agent-panel">
+        <div className="muted">Loading job {jobId}…</div>
+      </aside>
+    );
+  }
+  const jobActive = job.status === 'running' || job.status === 'queued';
+
+  return (
+    <aside className="panel" data-testid="agent-panel" data-job-id={jobId} data-run-id={run?.id ?? ''}>
+      <header className="panel-head">
+        <div>
+          <h2>{job.title}</h2>
+          <div className="muted">
+            {job.id} · {job.status}
+            {run && ` · run ${run.status}`} · {job.model} · {job.workDir}
+          </div>
+          {job.statusReason && <div className="card-reason">{job.statusReason}</div>}
+        </div>
+        <button type="button" className="link" data-testid="agent-panel-close" onClick={onClose}>
+          close ✕
+        </button>
+      </header>
+      {runs.length > 1 && (
+        <select data-testid="run-select" value={run?.id} onChange={(e) => setRunId(e.target.value)}>
+          {runs.map((r, i) => (
+            <option key={r.id} value={r.id}>
+              run {i + 1}: {r.status} {r.startedAt.replace('T', ' ').slice(0, 19)}
+            </option>
+          ))}
+        </select>
+      )}
+      {question && <QuestionBox question={question} />}
+      <nav className="tabs">
+        {(['output', 'changes', 'details'] as Tab[]).map((t) => (
+          <button
+            key={t}
+            type="button"
+            className={`tab${tab === t ? ' tab-on' : ''}`}
+            data-testid={`agent-tab-${t}`}
+            aria-selected={tab === t}
+            onClick={() => setTab(t)}
+          >
+            {t[0].toUpperCase() + t.slice(1)}
+          </button>
+        ))}
+      </nav>
+      <div className="panel-body">
+        {!run && tab !== 'details' && <div className="muted">No agent has run this job yet.</div>}
+        {run && tab === 'output' && <OutputView events={output?.events ?? []} loading={!output?.loaded} />}
+        {run && tab === 'changes' && <ChangesView runId={run.id} />}
+        {tab === 'details' && (
+          <dl className="details" data-testid="agent-details">
+            <dt>Description</dt>
+            <dd className="pre">{job.description}</dd>
+            {Object.keys(job.context).length > 0 && (
+              <>
+                <dt>Context</dt>
+                <dd>{Object.entries(job.context).map(([k, v]) => <div key={k}>{k}: {v}</div>)}</dd>
+              </>
+            )}
+            {job.dependsOn.length > 0 && (
+              <>
+                <dt>Depends on</dt>
+                <dd>
+                  {job.dependsOn.map((d) => (
+                    <button key={d} type="button" className="link" onClick={() => onOpenJob(d)}>{d}</button>
+                  ))}
+                </dd>
+              </>
+            )}
+            {run && (
+              <>
+                <dt>Run</dt>
+                <dd>
+                  {run.id} · pid {run.pid ?? '–'} · {run.numTurns} turns · ${run.costUsd.toFixed(4)} · {run.inputTokens}/
+                  {run.outputTokens} tokens
+                </dd>
+                {run.errorMessage && (<><dt>Error</dt><dd className="pre">{run.errorMessage}</dd></>)}
+                {run.resultText && (<><dt>Result</dt><dd className="pre">{run.resultText}</dd></>)}
+              </>
+            )}
+          </dl>
+        )}
+      </div>
+      {run && <RunActions run={run} jobActive={jobActive} onRetried={onOpenJob} />}
+      {!run && job.status === 'queued' && (
+        <button type="button" className="danger" data-testid="action-cancel-job" onClick={() => api.cancelJob(job.id)}>
+          Cancel job
+        </button>
+      )}
+    </aside>
+  );
+}

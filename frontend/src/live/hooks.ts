@@ -1,0 +1,78 @@
+import { useCallback, useContext, useEffect, useMemo } from 'react';
+import { api } from '../api/client';
+import type { AgentRun, Job, Question } from '../api/types';
+import { LiveDispatchContext, LiveStateContext } from './LiveProvider';
+import { latestRun, pendingQuestionOf, type LiveState, type RunOutput } from './store';
+
+export function useLive(): LiveState {
+  return useContext(LiveStateContext);
+}
+
+export function useLiveDispatch() {
+  return useContext(LiveDispatchContext);
+}
+
+export function useJob(jobId: string | null): Job | undefined {
+  const state = useLive();
+  return jobId ? state.jobs[jobId] : undefined;
+}
+
+export function useRunsOfJob(jobId: string | null): AgentRun[] {
+  const state = useLive();
+  const ids = jobId ? state.runsByJob[jobId] : undefined;
+  return useMemo(() => (ids ?? []).map((id) => state.runs[id]).filter(Boolean), [ids, state.runs]);
+}
+
+export function useLatestRun(jobId: string): AgentRun | undefined {
+  return latestRun(useLive(), jobId);
+}
+
+export function usePendingQuestion(runId: string | undefined): Question | undefined {
+  return pendingQuestionOf(useLive(), runId);
+}
+
+/** The output of one run: read over REST from where it stands, then kept current by live frames. */
+export function useRunOutput(runId: string | undefined): RunOutput | undefined {
+  const state = useLive();
+  const dispatch = useLiveDispatch();
+  const output = runId ? state.output[runId] : undefined;
+
+  useEffect(() => {
+    if (runId) dispatch({ type: 'watch', runId });
+  }, [runId, dispatch]);
+
+  const gap = output?.gap ?? false;
+  const lastSeq = output?.lastSeq ?? 0;
+  useEffect(() => {
+    if (!runId || !gap) return;
+    let cancelled = false;
+    api
+      .output(runId, lastSeq, 500)
+      .then((page) => {
+        if (cancelled) return;
+        const complete = page.events.length < 500;
+        dispatch({ type: 'outputPage', runId, events: page.events, complete });
+      })
+      .catch(() => {
+        /* the next snapshot or frame tries again */
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [runId, gap, lastSeq, dispatch]);
+
+  return output;
+}
+
+/** Notes are loaded when first shown, then kept current by live frames. */
+export function useNotes() {
+  const state = useLive();
+  const dispatch = useLiveDispatch();
+  const reload = useCallback(() => {
+    api.notes().then((notes) => dispatch({ type: 'notes', notes })).catch(() => {});
+  }, [dispatch]);
+  useEffect(() => {
+    if (state.notes === null) reload();
+  }, [state.notes, reload]);
+  return { notes: state.notes, reload };
+}

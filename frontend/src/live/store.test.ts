@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import type { AgentEvent, AgentRun, Job, LiveFrame, Snapshot } from '../api/types';
+import { initialState, latestRun, liveReducer, type LiveState } from './store';
+
+const job = (id: string, status: Job['status'], createdAt: string, updatedAt = createdAt): Job => ({
+  id,
+  title: `job ${id}`,
+  description: 'd',
+  status,
+  statusReason: null,
+  priority: 0,
+  model: 'claude-sonnet-4-6',
+  workDir: '/w',
+  maxTurns: null,
+  stopMode: null,
+  stopValue: null,
+  context: {},
+  scheduledAt: null,
+  repeatIntervalSeconds: null,
+  dependsOn: [],
+  parentJobId: null,
+  retryOfJobId: null,
+  createdAt,
+  updatedAt,
+});
+
+const run = (id: string, jobId: string, status: AgentRun['status'], startedAt: string): AgentRun => ({
+  id,
+  jobId,
+  status,
+  pid: 1,
+  sessionId: 's',
+  resumedFromId: null,
+  startedAt,
+  processStartedAt: null,
+  finishedAt: null,
+  numTurns: 0,
+  costUsd: 0,
+  inputTokens: 0,
+  outputTokens: 0,
+  resultText: null,
+  errorMessage: null,
+  exitCode: null,
+});
+
+const event = (runId: string, seq: number): AgentEvent => ({
+  runId,
+  seq,
+  type: 'assistant_text',
+  text: `e${seq}`,
+  data: null,
+  createdAt: '2026-01-01T00:00:00Z',
+});
+
+const snapshot = (version: number, jobs: Job[], runs: AgentRun[] = []): Snapshot => ({
+  version,
+  jobs,
+  totalJobs: jobs.length,
+  runs,
+  pendingQuestions: [],
+  locks: [],
+  settings: { maxConcurrentAgents: 20 },
+});
+
+const frame = (version: number, messages: LiveFrame['messages']): LiveFrame => ({ version, messages });
+
+function loaded(): LiveState {
+  return liveReducer(initialState, {
+    type: 'snapshot',
+    snapshot: snapshot(5, [job('a', 'running', '2026-01-01T00:00:01Z')], [run('r1', 'a', 'running', '2026-01-01T00:00:02Z')]),
+  });
+}
+
+describe('liveReducer', () => {
+  it('loads a snapshot and orders jobs newest first', () => {
+    const state = liveReducer(initialState, {
+      type: 'snapshot',
+      snapshot: snapshot(3, [job('old', 'done', '2026-01-01T00:00:00Z'), job('new', 'queued', '2026-01-02T00:00:00Z')]),
+    });
+    expect(state.hasSnapshot).toBe(true);
+    expect(state.version).toBe(3);
+    expect(state.jobOrder).toEqual(['new', 'old']);
+    expect(state.settings?.maxConcurrentAgents).toBe(20);
+  });
+
+  it('applies a frame: a new job goes first, a run joins its job', () => {
+    const state = liveReducer(loaded(), {
+      type: 'frame',
+      frame: frame(6, [
+        { type: 'job', job: job('b', 'queued', '2026-01-03T00:00:00Z') },
+        { type: 'run', run: run('r2', 'a', 'starting', '2026-01-01T00:00:09Z') },
+      ]),
+    });
+    expect(state.jobOrder).toEqual(['b', 'a']);
+    expect(state.totalJobs).toBe(2);
+    expect(latestRun(state, 'a')?.id).toBe('r2');
+    expect(state.version).toBe(6);
+  });
+
+  it('skips rows of frames the snapshot already contains', () => {
+    const state = liveReducer(loaded(), {
+      type: 'frame',
+      frame: frame(5, [{ type: 'job', job: job('a', 'queued', '2026-01-01T00:00:01Z', '2026-01-01T00:00:00Z') }]),
+    });
+    expect(state.jobs.a.status).toBe('running');
+  });
+
+  it('ignores a job row older than the one it holds', () => {
+    const newer = liveReducer(loaded(), {
+      type: 'frame',
+      frame: frame(6, [{ type: 'job', job: job('a', 'done', '2026-01-01T00:00:01Z', '2026-01-01T00:00:05Z') }]),
+    });
+    const late = liveReducer(newer, {
+      type: 'frame',
+      frame: frame(7, [{ type: 'job', job: job('a', 'running', '2026-01-01T00:00:01Z', '2026-01-01T00:00:03Z') }]),
+    });
+    expect(late.jobs.a.status).toBe('done');
+  });
+
+  it('appends streamed output to an open run once, in order', () => {
+    let state = liveReducer(loaded(), { type: 'watch', runId: 'r1' });
+    state = liveReducer(state, { type: 'outputPage', runId: 'r1', events: [event('r1', 1), event('r1', 2)], complete: true });
+    state = liveReducer(state, {
+      type: 'frame',
+      frame: frame(6, [{ type: 'output', runId: 'r1', events: [event('r1', 2), event('r1', 3)], more: false }]),
+    });
+    expect(state.output.r1.events.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(state.output.r1.gap).toBe(false);
+    expect(state.latestSeq.r1).toBe(3);
+  });
+
+  it('marks a gap instead of appending output that skips ahead', () => {
+    let state = liveReducer(loaded(), { type: 'watch', runId: 'r1' });
+    state = liveReducer(state, { type: 'outputPage', runId: 'r1', events: [event('r1', 1)], complete: true });
+    state = liveReducer(state, {
+      type: 'frame',
+      frame: frame(6, [{ type: 'output', runId: 'r1', events: [event('r1', 5)], more: false }]),
+    });
+    expect(state.output.r1.events.map((e) => e.seq)).toEqual([1]);
+    expect(state.output.r1.gap).toBe(true);
+  });
+
+  it('keeps only the latest seq for runs nobody has open', () => {
+    const state = liveReducer(loaded(), {
+      type: 'frame',
+      frame: frame(6, [{ type: 'output', runId: 'r1', events: [event('r1', 1), event('r1', 2)], more: false }]),
+    });
+    expect(state.output.r1).toBeUndefined();
+    expect(state.latestSeq.r1).toBe(2);
+  });
+
+  it('after a reconnect snapshot, open outputs catch up over REST', () => {
+    let state = liveReducer(loaded(), { type: 'watch', runId: 'r1' });
+    state = liveReducer(state, { type: 'outputPage', runId: 'r1', events: [event('r1', 1)], complete: true });
+    state = liveReducer(state, { type: 'snapshot', snapshot: snapshot(9, [job('a', 'done', '2026-01-01T00:00:01Z')]) });
+    expect(state.output.r1.gap).toBe(true);
+    expect(state.output.r1.events).toHaveLength(1);
+    expect(state.version).toBe(9);
+  });
+});

@@ -1,0 +1,135 @@
+package dev.autodev.agents.codex;
+
+import dev.autodev.agents.AgentCli;
+import dev.autodev.agents.AgentConnection;
+import dev.autodev.agents.AgentProperties;
+import dev.autodev.agents.LaunchCommand;
+import dev.autodev.agents.LaunchRequest;
+import dev.autodev.agents.OutputParser;
+import dev.autodev.usage.PriceTable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * OpenAI's Codex CLI in exec mode, printing one JSON event per line ({@code --json}). Runs the models named
+ * {@code codex} (the configured default model) and {@code codex-<model>} (that model). The prompt arrives on stdin
+ * ({@code -} as the prompt argument); Continue is {@code codex exec resume <thread id>}.
+ *
+ * <p>Codex has no turn or budget cap of its own, so {@code maxTurns} and {@code budgetUsd} are not passed; a job's
+ * time limit still applies, as for every CLI. It has no pre-edit hook either: a Codex agent is asked to lock files
+ * (see the instructions below) but the lock hook does not enforce it.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class CodexCli implements AgentCli {
+
+    static final String SERVER_NAME = "orchestrator";
+    static final String TOKEN_VARIABLE = "ORCHESTRATOR_AGENT_TOKEN";
+    private static final String PREFIX = "codex";
+
+    private final AgentProperties properties;
+    private final JsonMapper json;
+    private final PriceTable prices;
+    private final CodexThreadTotals threadTotals;
+
+    CodexCli(AgentProperties properties, JsonMapper json, PriceTable prices, CodexThreadTotals threadTotals) {
+        this.properties = properties;
+        this.json = json;
+        this.prices = prices;
+        this.threadTotals = threadTotals;
+    }
+
+    @Override
+    public String kind() {
+        return "codex";
+    }
+
+    @Override
+    public boolean supports(String model) {
+        return model.toLowerCase(Locale.ROOT).startsWith(PREFIX);
+    }
+
+    /** The model Codex is asked for: {@code codex} is the configured default, {@code codex-<name>} is {@code <name>}. */
+    String codexModel(String model) {
+        String rest = model.substring(PREFIX.length());
+        if (rest.startsWith("-") || rest.startsWith(":") || rest.startsWith("/")) rest = rest.substring(1);
+        return rest.isBlank() ? properties.codexDefaultModel() : rest;
+    }
+
+    @Override
+    public LaunchCommand command(LaunchRequest request) {
+        List<String> args = new ArrayList<>(List.of(properties.codexBin(), "exec"));
+        if (request.resume()) args.add("resume");
+        args.addAll(List.of("--json", "--skip-git-repo-check",
+                // Nobody is at a terminal to approve commands; file locks and worktrees are the guard rails.
+                "--dangerously-bypass-approvals-and-sandbox",
+                "-m", codexModel(request.model())));
+        for (String override : properties.codexConfig()) args.addAll(List.of("-c", override));
+        AgentConnection connection = request.connection();
+        String server = "mcp_servers." + SERVER_NAME;
+        // The token stays in the environment: arguments are visible to every user in a process listing.
+        args.addAll(List.of("-c", server + ".url=" + tomlString(connection.mcpUrl())));
+        args.addAll(List.of("-c", server + ".bearer_token_env_var=" + tomlString(TOKEN_VARIABLE)));
+        // Blocking tools (ask_user, wait_for_jobs) may take longer than Codex's default tool timeout.
+        args.addAll(List.of("-c", server + ".tool_timeout_sec=3600"));
+        args.addAll(List.of("-c", "developer_instructions=" + tomlString(orchestrationGuide(request.runId()))));
+        if (request.resume()) args.add(request.sessionId());
+        args.add("-"); // the prompt is on stdin
+
+        Map<String, String> env = new HashMap<>();
+        env.put("ORCHESTRATOR_AGENT_ID", request.runId());
+        env.put(TOKEN_VARIABLE, connection.token());
+        env.put("ORCHESTRATOR_API_URL", connection.apiUrl());
+        env.putAll(properties.env());
+        return new LaunchCommand(List.copyOf(args), env, request.workDir());
+    }
+
+    @Override
+    public OutputParser newParser() {
+        return new CodexJsonParser(json, prices, properties.codexDefaultModel(), CodexThreadTotals.Totals.NONE);
+    }
+
+    /** A resumed thread reports its totals since the thread began, so the runs before this one are subtracted. */
+    @Override
+    public OutputParser newParser(LaunchRequest request) {
+        CodexThreadTotals.Totals before = request.resume()
+                ? threadTotals.before(request.sessionId(), request.runId())
+                : CodexThreadTotals.Totals.NONE;
+        return new CodexJsonParser(json, prices, codexModel(request.model()), before);
+    }
+
+    static String orchestrationGuide(String runId) {
+        return """
+                You are agent %s, one of several agents working in parallel under an orchestrator. Its tools are \
+                the %s MCP server's. Before editing a file, lock it with lock_files and release it with \
+                release_files when done. Share results with write_note/read_note/watch_notes, split work with \
+                create_job and wait_for_jobs, ask the user with ask_user when you cannot decide, and report \
+                progress with report_status.""".formatted(runId, SERVER_NAME);
+    }
+
+    /** A TOML basic string, since {@code -c} values are parsed as TOML. */
+    static String tomlString(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+                    else out.append(c);
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

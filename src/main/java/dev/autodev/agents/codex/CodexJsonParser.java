@@ -1,0 +1,214 @@
+package dev.autodev.agents.codex;
+
+import dev.autodev.agents.EventType;
+import dev.autodev.agents.FinalResult;
+import dev.autodev.agents.OutputParser;
+import dev.autodev.agents.ParsedEvent;
+import dev.autodev.agents.RunProgress;
+import dev.autodev.usage.PriceTable;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads {@code codex exec --json} lines: {@code thread.started}, {@code turn.started}, {@code item.started} /
+ * {@code item.completed} (agent messages, reasoning, shell commands, MCP tool calls, file changes, errors),
+ * {@code turn.completed} with the turn's usage, or {@code turn.failed} / {@code error}.
+ *
+ * <p>The thread id becomes the run's session id (it replaces the placeholder the queue gave the run), so Continue
+ * resumes it. Codex reports tokens but no cost; the cost is estimated from the price table. Its usage counts the
+ * whole thread, earlier {@code resume}d runs included, so what those runs recorded ({@code before}) is subtracted.
+ * Each completed model output (a message or a tool call) counts as a turn.
+ */
+final class CodexJsonParser implements OutputParser {
+
+    private final JsonMapper json;
+    private final PriceTable prices;
+    private final String model;
+    private final CodexThreadTotals.Totals before;
+    private final Set<String> announcedTools = new HashSet<>();
+    private String threadId;
+    private int turns;
+    private long inputTokens;
+    private long outputTokens;
+    private double costUsd;
+    private String lastMessage;
+    private FinalResult result;
+    private String lastError;
+
+    CodexJsonParser(JsonMapper json, PriceTable prices, String model, CodexThreadTotals.Totals before) {
+        this.json = json;
+        this.prices = prices;
+        this.model = model;
+        this.before = before;
+    }
+
+    @Override
+    public List<ParsedEvent> parse(String line) {
+        if (line.isBlank()) return List.of();
+        JsonNode node;
+        try {
+            node = json.readTree(line);
+        } catch (JacksonException e) {
+            return List.of(new ParsedEvent(EventType.RAW, line, null));
+        }
+        if (!node.isObject()) return List.of(new ParsedEvent(EventType.RAW, line, null));
+        return switch (node.path("type").asString("")) {
+            case "thread.started" -> threadStarted(node);
+            case "turn.started" -> List.of();
+            case "item.started" -> itemStarted(node.path("item"));
+            case "item.updated" -> List.of();
+            case "item.completed" -> itemCompleted(node.path("item"));
+            case "turn.completed" -> turnCompleted(node);
+            case "turn.failed" -> turnFailed(node);
+            case "error" -> error(node.path("message").asString(""));
+            default -> List.of(new ParsedEvent(EventType.RAW, line, node));
+        };
+    }
+
+    private List<ParsedEvent> threadStarted(JsonNode node) {
+        threadId = node.path("thread_id").asString(null);
+        ObjectNode data = json.createObjectNode();
+        data.put("threadId", threadId);
+        data.put("model", model);
+        return List.of(new ParsedEvent(EventType.SYSTEM, "thread " + threadId + " started", data));
+    }
+
+    private List<ParsedEvent> itemStarted(JsonNode item) {
+        return switch (item.path("type").asString("")) {
+            case "command_execution", "mcp_tool_call" -> List.of(toolUse(item));
+            default -> List.of();
+        };
+    }
+
+    private List<ParsedEvent> itemCompleted(JsonNode item) {
+        String type = item.path("type").asString("");
+        return switch (type) {
+            case "agent_message" -> {
+                turns++;
+                lastMessage = item.path("text").asString("");
+                yield List.of(new ParsedEvent(EventType.ASSISTANT_TEXT, lastMessage, null));
+            }
+            case "reasoning" -> List.of(new ParsedEvent(EventType.THINKING, item.path("text").asString(""), null));
+            case "command_execution", "mcp_tool_call" -> {
+                turns++;
+                yield announcedTools.contains(item.path("id").asString(""))
+                        ? List.of(toolResult(item))
+                        : List.of(toolUse(item), toolResult(item));
+            }
+            case "file_change" -> {
+                turns++;
+                ObjectNode data = json.createObjectNode();
+                data.put("id", item.path("id").asString(null));
+                data.set("input", item.path("changes"));
+                yield List.of(new ParsedEvent(EventType.TOOL_USE, "apply_patch", data),
+                        new ParsedEvent(EventType.TOOL_RESULT, item.path("status").asString(""), resultData(item, false)));
+            }
+            // Codex reports some warnings as error items (e.g. an unknown model); the turn may still succeed.
+            case "error" -> List.of(new ParsedEvent(EventType.ERROR, item.path("message").asString(""), item));
+            default -> List.of(new ParsedEvent(EventType.RAW, item.toString(), item));
+        };
+    }
+
+    private ParsedEvent toolUse(JsonNode item) {
+        String id = item.path("id").asString("");
+        announcedTools.add(id);
+        ObjectNode data = json.createObjectNode();
+        data.put("id", id);
+        if (item.path("type").asString("").equals("command_execution")) {
+            data.putObject("input").put("command", item.path("command").asString(""));
+            return new ParsedEvent(EventType.TOOL_USE, "shell", data);
+        }
+        String server = item.path("server").asString("");
+        data.set("input", item.path("arguments"));
+        return new ParsedEvent(EventType.TOOL_USE, "mcp__" + server + "__" + item.path("tool").asString(""), data);
+    }
+
+    private ParsedEvent toolResult(JsonNode item) {
+        if (item.path("type").asString("").equals("command_execution")) {
+            boolean failed = !item.path("exit_code").isNull() && item.path("exit_code").asInt(0) != 0
+                    || item.path("status").asString("").equals("failed");
+            ObjectNode data = resultData(item, failed);
+            data.set("exitCode", item.path("exit_code"));
+            return new ParsedEvent(EventType.TOOL_RESULT, item.path("aggregated_output").asString(""), data);
+        }
+        JsonNode error = item.path("error");
+        boolean failed = error.isObject() || item.path("status").asString("").equals("failed");
+        String text = failed ? error.path("message").asString("failed") : mcpResultText(item.path("result"));
+        return new ParsedEvent(EventType.TOOL_RESULT, text, resultData(item, failed));
+    }
+
+    private ObjectNode resultData(JsonNode item, boolean failed) {
+        ObjectNode data = json.createObjectNode();
+        data.put("toolUseId", item.path("id").asString(null));
+        data.put("isError", failed);
+        return data;
+    }
+
+    /** An MCP result's text items joined, or the structured content when it has no text. */
+    private static String mcpResultText(JsonNode result) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode part : result.path("content")) {
+            if (part.has("text")) text.append(part.get("text").asString());
+        }
+        if (text.isEmpty() && result.has("structured_content")) return result.get("structured_content").toString();
+        return text.toString();
+    }
+
+    private List<ParsedEvent> turnCompleted(JsonNode node) {
+        JsonNode usage = node.path("usage");
+        long threadInput = usage.path("input_tokens").asLong(0);
+        long threadCached = usage.path("cached_input_tokens").asLong(0);
+        long threadOutput = usage.path("output_tokens").asLong(0);
+        inputTokens = Math.max(0, threadInput - before.inputTokens());
+        outputTokens = Math.max(0, threadOutput - before.outputTokens());
+        costUsd = Math.max(0, prices.cost(model, threadInput, threadCached, threadOutput) - before.costUsd());
+        if (result == null || !result.isError()) result = new FinalResult(false, "success", lastMessage);
+        ObjectNode data = json.createObjectNode();
+        data.put("subtype", result.subtype());
+        data.put("isError", result.isError());
+        data.put("numTurns", turns);
+        data.put("costUsd", costUsd);
+        data.put("costEstimated", true);
+        data.put("model", model);
+        data.set("usage", usage);
+        return List.of(new ParsedEvent(EventType.RESULT, result.text(), data));
+    }
+
+    private List<ParsedEvent> turnFailed(JsonNode node) {
+        String message = CodexErrors.readable(node.path("error").path("message").asString(""));
+        lastError = message;
+        result = new FinalResult(true, "error", message);
+        ObjectNode data = json.createObjectNode();
+        data.put("subtype", "error");
+        data.put("isError", true);
+        data.put("numTurns", turns);
+        return List.of(new ParsedEvent(EventType.RESULT, message, data));
+    }
+
+    private List<ParsedEvent> error(String raw) {
+        String message = CodexErrors.readable(raw);
+        lastError = message;
+        return List.of(new ParsedEvent(EventType.ERROR, message, null));
+    }
+
+    @Override
+    public RunProgress progress() {
+        return new RunProgress(threadId, turns, inputTokens, outputTokens, costUsd, true);
+    }
+
+    @Override
+    public Optional<FinalResult> result() {
+        return Optional.ofNullable(result);
+    }
+
+    @Override
+    public Optional<String> lastError() {
+        return Optional.ofNullable(lastError);
+    }
+}

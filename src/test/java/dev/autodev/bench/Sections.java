@@ -1,0 +1,44 @@
+package dev.autodev.bench;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which parts of the bench to run, from {@code -Dbench.sections=dispatch,e2e,burst,mcp} (default: all). A name that
+ * is not a section fails the bench at once, so a typo does not quietly run nothing.
+ */
+record Sections(Set<String> chosen) {
+
+    static final List<String> ALL = List.of("dispatch", "e2e", "burst", "mcp");
+
+    static Sections fromSystemProperty() {
+        return parse(System.getProperty("bench.sections", ""));
+    }
+
+    static Sections parse(String value) {
+        if (value.isBlank() || value.strip().equalsIgnoreCase("all")) return new Sections(Set.copyOf(ALL));
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String name : value.split(",")) {
+            String section = name.strip().toLowerCase(Locale.ROOT);
+            if (section.isEmpty()) continue;
+            if (!ALL.contains(section)) {
+                throw new IllegalArgumentException("bench.sections: unknown section '" + section + "'; known: "
+                        + String.join(", ", ALL));
+            }
+            chosen.add(section);
+        }
+        if (chosen.isEmpty()) throw new IllegalArgumentException("bench.sections: no section named in '" + value + "'");
+        return new Sections(Set.copyOf(chosen));
+    }
+
+    boolean has(String section) {
+        return chosen.contains(section);
+    }
+
+    /** For the header line, in the order the sections run. */
+    String describe() {
+        return String.join(",", ALL.stream().filter(chosen::contains).toList());
+    }
+}

@@ -1,0 +1,154 @@
+package dev.autodev.web.live;
+
+import static dev.autodev.testsupport.JobRequestBuilder.aJob;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.autodev.testsupport.AgentIntegrationTest;
+import dev.autodev.testsupport.Api;
+import dev.autodev.testsupport.fakemodel.Step;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+import tools.jackson.databind.JsonNode;
+
+/** The dashboard's live feed: a real STOMP client sees a job run, and the snapshot it loads first. */
+class LiveUpdatesTest extends AgentIntegrationTest {
+
+    private final WebSocketStompClient stomp = stompClient();
+    private StompSession session;
+
+    @AfterEach
+    void disconnect() {
+        if (session != null && session.isConnected()) session.disconnect();
+        stomp.stop();
+    }
+
+    @Test
+    void stompClientSeesAJobRunFromQueuedToDoneWithItsOutput() throws Exception {
+        Queue<JsonNode> frames = subscribe(new WebSocketHttpHeaders());
+        String marker = newMarker();
+        MODEL.script(marker, Step.text("Thinking out loud."), Step.text("All done, live."));
+
+        String jobId = createJob(aJob("Be watched " + marker)).get("id").asString();
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            // Frames carry the row as it is when they are sent, so quick steps may be folded into one.
+            assertThat(jobStatuses(frames, jobId)).last().isEqualTo("done");
+            assertThat(messagesOfType(frames, "run").filter(m -> m.get("run").get("jobId").asString().equals(jobId))
+                    .map(m -> m.get("run").get("status").asString())).contains("done");
+        });
+        String runId = job(jobId).get("runs").get(0).get("id").asString();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<JsonNode> events = messagesOfType(frames, "output")
+                    .filter(m -> m.get("runId").asString().equals(runId))
+                    .flatMap(m -> m.get("events").valueStream()).toList();
+            assertThat(events).extracting(e -> e.get("type").asString()).contains("assistant_text", "result");
+            assertThat(events).extracting(e -> e.get("seq").asLong()).doesNotHaveDuplicates().isSorted();
+        });
+    }
+
+    @Test
+    void snapshotHoldsRecentJobsRunsSettingsAndAVersion() {
+        Api.Response created = api.post("/api/jobs", Map.of("description", "later", "scheduledAt", "2999-01-01T00:00:00Z"));
+        String jobId = created.body().get("id").asString();
+
+        JsonNode snapshot = api.get("/api/live/snapshot").body();
+
+        assertThat(snapshot.get("version").asLong()).isNotNegative();
+        assertThat(snapshot.get("jobs").valueStream().map(j -> j.get("id").asString())).contains(jobId);
+        assertThat(snapshot.get("totalJobs").asLong()).isPositive();
+        assertThat(snapshot.get("runs").isArray()).isTrue();
+        assertThat(snapshot.get("pendingQuestions").isArray()).isTrue();
+        assertThat(snapshot.get("locks").isArray()).isTrue();
+        assertThat(snapshot.get("settings").get("maxConcurrentAgents").asInt()).isEqualTo(20);
+        assertThat(api.get("/api/live/snapshot?limit=0").status()).isEqualTo(400);
+        api.post("/api/jobs/" + jobId + "/cancel", null);
+    }
+
+    @Test
+    void snapshotVersionCountsTheFramesSent() throws Exception {
+        long before = api.get("/api/live/snapshot").body().get("version").asLong();
+        Queue<JsonNode> frames = new ConcurrentLinkedQueue<>();
+        connect(new WebSocketHttpHeaders()).subscribe(LiveConfig.TOPIC, collectFrames(frames));
+
+        api.put("/api/settings", Map.of("maxConcurrentAgents", 7));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> frames.stream().anyMatch(f -> f.get("version").asLong() > before));
+        assertThat(api.get("/api/live/snapshot").body().get("version").asLong()).isGreaterThan(before);
+    }
+
+    @Test
+    void sameOriginHandshakeIsAccepted() throws Exception {
+        WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+        headers.setOrigin("http://127.0.0.1:" + localPort());
+        assertThat(connect(headers).isConnected()).isTrue();
+    }
+
+    @Test
+    void crossOriginHandshakeIsRefused() {
+        WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+        headers.setOrigin("http://evil.example");
+        assertThatThrownBy(() -> connect(headers)).isInstanceOf(ExecutionException.class);
+    }
+
+    private Queue<JsonNode> subscribe(WebSocketHttpHeaders headers) throws Exception {
+        Queue<JsonNode> frames = new ConcurrentLinkedQueue<>();
+        connect(headers).subscribe(LiveConfig.TOPIC, collectFrames(frames));
+        return frames;
+    }
+
+    private StompSession connect(WebSocketHttpHeaders headers) throws Exception {
+        session = stomp.connectAsync("ws://127.0.0.1:" + localPort() + LiveConfig.ENDPOINT, headers,
+                new StompSessionHandlerAdapter() {}).get(10, TimeUnit.SECONDS);
+        return session;
+    }
+
+    private static StompFrameHandler collectFrames(Queue<JsonNode> frames) {
+        return new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return JsonNode.class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders headers, Object payload) {
+                frames.add((JsonNode) payload);
+            }
+        };
+    }
+
+    /** The messages of all frames received so far, in order, that have this type. */
+    private static Stream<JsonNode> messagesOfType(Queue<JsonNode> frames, String type) {
+        return List.copyOf(frames).stream().flatMap(f -> f.get("messages").valueStream())
+                .filter(m -> m.get("type").asString().equals(type));
+    }
+
+    private static List<String> jobStatuses(Queue<JsonNode> frames, String jobId) {
+        return messagesOfType(frames, "job").map(m -> m.get("job"))
+                .filter(j -> j.get("id").asString().equals(jobId)).map(j -> j.get("status").asString()).toList();
+    }
+
+    private static WebSocketStompClient stompClient() {
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        client.setMessageConverter(new JacksonJsonMessageConverter());
+        return client;
+    }
+}
