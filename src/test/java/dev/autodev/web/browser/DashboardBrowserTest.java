@@ -1,0 +1,250 @@
+package dev.autodev.web.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.autodev.testsupport.JobRequestBuilder.aJob;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import dev.autodev.testsupport.AgentIntegrationTest;
+import dev.autodev.testsupport.fakemodel.Step;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The dashboard in a real headless Chromium against the whole server, which runs the real Claude Code CLI on the
+ * scripted fake model. Uses the system's chromium ({@code /usr/bin/chromium}, or {@code CHROMIUM_BIN}); Playwright
+ * downloads no browser. Without a chromium the tests fail (never skip): {@code .ci/run} installs it.
+ * Screenshots of the key moments land in {@code target/screenshots/}.
+ */
+class DashboardBrowserTest extends AgentIntegrationTest {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Long enough for the CLI to start and reach the fake model; the job itself is scripted to be quick. */
+    private static final double AGENT_TIMEOUT_MS = 45_000;
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private BrowserContext context;
+    private Page page;
+    private String testName;
+
+    @BeforeAll
+    static void launchChromium() throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new AssertionError("No chromium at " + CHROMIUM + ": the dashboard browser tests need it. "
+                    + "Install it (Debian: apt-get install -y chromium; .ci/run does) or point CHROMIUM_BIN at one.");
+        }
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        // launch() gives each browser a fresh temporary user-data dir of its own, removed on close.
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browser != null) browser.close();
+        if (playwright != null) playwright.close();
+    }
+
+    @BeforeEach
+    void openDashboard(TestInfo info) {
+        testName = info.getTestMethod().orElseThrow().getName();
+        // A fresh context per test: its own localStorage, so "seen" marks do not leak between tests.
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+        page.navigate("http://127.0.0.1:" + localPort() + "/");
+        assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "live");
+    }
+
+    /** A failed test leaves a picture of the page as it was (this runs before {@code @AfterEach} closes it). */
+    @RegisterExtension
+    final AfterTestExecutionCallback screenshotOnFailure = extension -> {
+        if (extension.getExecutionException().isPresent() && page != null && !page.isClosed()) {
+            screenshot("FAILED");
+        }
+    };
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) context.close();
+    }
+
+    @Test
+    void jobCreatedInTheFormGoesFromOrangeToGreenAndShowsItsResult() {
+        String marker = newMarker();
+        MODEL.script(marker, Step.text("All done: the answer is 42.").withUsage(1200, 80).afterDelay(Duration.ofSeconds(3)));
+
+        page.getByTestId("new-job-button").click();
+        page.getByTestId("job-field-description").fill("Work out the answer " + marker);
+        screenshot("new-job-form");
+        Response created = page.waitForResponse(r -> r.url().endsWith("/api/jobs") && r.request().method().equals("POST"),
+                () -> page.getByTestId("job-form-submit").click());
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+
+        // Creating opens the job's panel; close it, or watching the job finish would mark it read (blue, not green).
+        assertThat(page.getByTestId("agent-panel")).isVisible();
+        page.getByTestId("agent-panel-close").click();
+
+        Locator card = cardOf(marker);
+        String jobId = card.getAttribute("data-job-id");
+        assertThat(card).hasAttribute("data-card-state", "running", within(AGENT_TIMEOUT_MS));
+        assertThat(card).hasAttribute("data-status", "running");
+        screenshot("card-running");
+
+        assertThat(card).hasAttribute("data-card-state", "unread", within(AGENT_TIMEOUT_MS));
+        assertThat(card).hasAttribute("data-status", "done");
+        screenshot("card-done-unread");
+        assertThat(job(jobId).get("status").asString()).isEqualTo("done");
+
+        card.click();
+        Locator panel = page.getByTestId("agent-panel");
+        assertThat(panel).hasAttribute("data-job-id", jobId);
+        page.getByTestId("agent-tab-output").click();
+        assertThat(page.locator("[data-testid=output-entry][data-type=assistant_text]").first())
+                .containsText("All done: the answer is 42.");
+        Locator result = page.locator("[data-testid=output-entry][data-type=result]");
+        assertThat(result).containsText("Result");
+        assertThat(result.getByTestId("result-cost")).containsText("$");
+        assertThat(result.getByTestId("result-turns")).containsText("1 turns");
+        assertPanelShowsAllOutputOf(panel.getAttribute("data-run-id"));
+        // Opened, the card is read: blue.
+        assertThat(card).hasAttribute("data-card-state", "idle");
+        screenshot("panel-output");
+    }
+
+    @Test
+    void questionTurnsTheCardRedAndTheAnswerReachesTheAgent() {
+        String marker = newMarker();
+        String answer = "teal, please " + marker.hashCode();
+        MODEL.script(marker,
+                Step.toolUse("mcp__orchestrator__ask_user", Map.of("question", "Which colour should the button be?")),
+                Step.text("Painting it."));
+        String jobId = createJob(aJob("Ask about the button " + marker)).get("id").asString();
+
+        Locator card = cardOf(marker);
+        assertThat(card).hasAttribute("data-job-id", jobId);
+        assertThat(card).hasAttribute("data-card-state", "waiting", within(AGENT_TIMEOUT_MS));
+        assertThat(card).hasAttribute("data-run-status", "waiting_user");
+        screenshot("card-waiting");
+
+        card.click();
+        Locator box = page.getByTestId("question-box");
+        assertThat(box.getByTestId("question-text")).hasText("Which colour should the button be?");
+        assertThat(box.getByTestId("question-answer-submit")).isDisabled();
+        box.getByTestId("question-answer-input").fill(answer);
+        screenshot("question-answering");
+        box.getByTestId("question-answer-submit").click();
+
+        assertThat(box).isHidden();
+        assertThat(card).hasAttribute("data-status", "done", within(AGENT_TIMEOUT_MS));
+        assertThat(awaitJob(jobId, "done", "failed").get("status").asString()).isEqualTo("done");
+        assertThat(MODEL.requestsFor(marker).getLast().lastToolResultText()).contains(answer);
+        page.getByTestId("agent-tab-output").click();
+        assertThat(page.locator("[data-testid=output-entry][data-type=result]")).containsText("Painting it.");
+        screenshot("question-answered");
+    }
+
+    @Test
+    void runningJobCancelledFromThePanelGoesDim() {
+        String marker = newMarker();
+        MODEL.script(marker, Step.text("too late").afterDelay(Duration.ofSeconds(30)));
+        String jobId = createJob(aJob("Take your time " + marker)).get("id").asString();
+
+        Locator card = cardOf(marker);
+        assertThat(card).hasAttribute("data-run-status", "running", within(AGENT_TIMEOUT_MS));
+        assertThat(card).hasAttribute("data-card-state", "running");
+        card.click();
+        Locator cancel = page.getByTestId("action-cancel");
+        assertThat(cancel).isEnabled();
+        screenshot("cancel-before");
+        cancel.click();
+
+        assertThat(card).hasAttribute("data-card-state", "dim", within(AGENT_TIMEOUT_MS));
+        assertThat(card).hasAttribute("data-status", "cancelled");
+        assertThat(cancel).isDisabled();
+        JsonNode job = awaitJob(jobId, "cancelled");
+        assertThat(job.get("runs").get(0).get("status").asString()).isEqualTo("cancelled");
+        assertPanelShowsAllOutputOf(job.get("runs").get(0).get("id").asString());
+        screenshot("cancelled");
+    }
+
+    @Test
+    void refusalsAppearNextToTheirField() {
+        String marker = newMarker();
+        page.getByTestId("new-job-button").click();
+        page.getByTestId("job-field-description").fill("Never runs " + marker);
+
+        // Priority 11: the form knows the range and refuses before asking the server.
+        page.getByTestId("job-field-priority").fill("11");
+        page.getByTestId("job-form-submit").click();
+        assertThat(page.getByTestId("job-field-error-priority")).containsText("-10 to 10");
+        screenshot("priority-refused");
+
+        // A work dir only the server can check: its 400 names the field, and the form shows it there.
+        page.getByTestId("job-field-priority").fill("3");
+        page.getByTestId("job-field-workDir").fill(ROOT.resolve("no-such-dir").toString());
+        Response refused = page.waitForResponse(r -> r.url().endsWith("/api/jobs") && r.request().method().equals("POST"),
+                () -> page.getByTestId("job-form-submit").click());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(page.getByTestId("job-field-error-workDir")).containsText("no such directory");
+        assertThat(page.getByTestId("job-field-error-priority")).isHidden();
+        assertThat(page.getByTestId("job-field-description")).hasValue("Never runs " + marker);
+        screenshot("workdir-refused-by-server");
+
+        var jobs = api.get("/api/jobs?size=100").text();
+        assertThat(jobs).doesNotContain(marker);
+    }
+
+    /** The open panel lists every output event the server kept for the run. */
+    private void assertPanelShowsAllOutputOf(String runId) {
+        assertThat(page.getByTestId("agent-panel")).hasAttribute("data-run-id", runId);
+        int kept = api.get("/api/agents/" + runId + "/output").body().get("events").size();
+        assertThat(page.getByTestId("output-entry")).hasCount(kept);
+    }
+
+    /** The one card whose job mentions {@code marker}; the search box keeps other tests' jobs out of the way. */
+    private Locator cardOf(String marker) {
+        page.getByTestId("jobs-search").fill(marker);
+        Locator card = page.getByTestId("job-card");
+        assertThat(card).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(AGENT_TIMEOUT_MS));
+        return card;
+    }
+
+    private static LocatorAssertions.HasAttributeOptions within(double millis) {
+        return new LocatorAssertions.HasAttributeOptions().setTimeout(millis);
+    }
+
+    private void screenshot(String moment) {
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(getClass().getSimpleName() + "-" + testName + "-" + moment + ".png")));
+    }
+}
