@@ -32,7 +32,7 @@ function JobCardView({ job, run, state, selected, onOpen }: Props) {
         <span className={`status status-${state}`}>{runStatus === 'waiting_user' ? 'needs answer' : runStatus ?? job.status}</span>
         <span>{job.model.replace(/^claude-/, '')}</span>
         {run && run.numTurns > 0 && <span>{run.numTurns} turns</span>}
-        {run && run.costUsd > 0 && <span>${run.costUsd.toFixed(2)}</span>}
+        {run && run.costUsd > 0 && <span>{run.costUsd < 0.01 ? '<$0.01' : `$${run.costUsd.toFixed(2)}`}</span>}
         {run?.statusMessage && <span className="card-message">{run.statusMessage}</span>}
       </div>
       {(job.status === 'failed' || job.status === 'cancelled') && job.statusReason && (

@@ -81,7 +81,10 @@ class DashboardBrowserTest extends AgentIntegrationTest {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
         context.setDefaultTimeout(15_000);
         page = context.newPage();
-        page.navigate("http://127.0.0.1:" + localPort() + "/");
+        Response index = page.navigate("http://127.0.0.1:" + localPort() + "/");
+        assertThat(index.status())
+                .as("the dashboard is not on the classpath (target/classes/static): build once without -Dfrontend.skip")
+                .isEqualTo(200);
         assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "live");
     }
 
@@ -122,6 +125,9 @@ class DashboardBrowserTest extends AgentIntegrationTest {
 
         assertThat(card).hasAttribute("data-card-state", "unread", within(AGENT_TIMEOUT_MS));
         assertThat(card).hasAttribute("data-status", "done");
+        // A cent's fraction is no free run: the card says so rather than "$0.00".
+        assertThat(card).containsText("1 turns");
+        assertThat(card).not().containsText("$0.00");
         screenshot("card-done-unread");
         assertThat(job(jobId).get("status").asString()).isEqualTo("done");
 
