@@ -57,6 +57,24 @@ class WorktreeJobsEndToEndTest extends AgentIntegrationTest {
     }
 
     @Test
+    void aFailedWorktreeRunIsStillCommittedAndPushedButGetsNoPullRequest() throws Exception {
+        String marker = newMarker();
+        GitRepos.Cloned repo = GitRepos.cloneWithInitialCommit(ROOT.resolve("repos").resolve(UUID.randomUUID().toString()));
+        MODEL.script(marker, Step.text("I did not get far."));
+
+        // The check leaves a file behind, so the failed run has something to commit.
+        JsonNode job = awaitJob(createJob(aJob("Half done " + marker).inDir(repo.checkout().toString()).with("useWorktree", true)
+                .with("completionChecks", List.of("custom_command:echo partial > partial.txt; exit 1"))).get("id").asString(),
+                "done", "failed");
+
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("failed");
+        String branch = job.get("branch").asString();
+        assertThat(job.get("prUrl").isNull()).isTrue();
+        assertThat(git(repo.origin(), "show", branch + ":partial.txt")).isEqualTo("partial\n");
+        assertThat(Files.exists(GH_CALLS) ? Files.readString(GH_CALLS) : "").doesNotContain(branch);
+    }
+
+    @Test
     void useWorktreeOutsideAGitRepositoryIsRefused() {
         var response = api.post("/api/jobs", aJob("No repo here").inDir(newWorkDir().toString()).with("useWorktree", true).body());
 
