@@ -3,6 +3,7 @@ package dev.autodev.git;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,11 @@ final class Commands {
 
     private Commands() {}
 
-    record Result(int exit, String out) {
+    /** Which part of a long output to keep: the start (a diff people page through) or the end (how it ended). */
+    enum Keep { HEAD, TAIL }
+
+    /** @param truncated whether output was cut to fit the limit */
+    record Result(int exit, String out, boolean truncated) {
         boolean ok() {
             return exit == 0;
         }
@@ -32,19 +37,32 @@ final class Commands {
     }
 
     static Result git(Path dir, Duration timeout, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "core.quotepath=off"));
-        command.addAll(List.of(args));
-        return run(dir, timeout, command);
+        return run(dir, timeout, gitCommand(args), Keep.TAIL, MAX_OUTPUT_BYTES);
+    }
+
+    /** Git with the start of its output kept, up to {@code maxBytes}. */
+    static Result gitHead(Path dir, Duration timeout, int maxBytes, String... args) throws IOException {
+        return run(dir, timeout, gitCommand(args), Keep.HEAD, maxBytes);
     }
 
     static Result run(Path dir, Duration timeout, List<String> command) throws IOException {
+        return run(dir, timeout, command, Keep.TAIL, MAX_OUTPUT_BYTES);
+    }
+
+    private static List<String> gitCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of("git", "-c", "core.quotepath=off"));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static Result run(Path dir, Duration timeout, List<String> command, Keep keep, int maxBytes) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         // Never wait for a password prompt: a push without credentials fails instead of hanging.
         builder.environment().put("GIT_TERMINAL_PROMPT", "0");
         Process process = builder.start();
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readTail(process.getInputStream()),
-                Thread::startVirtualThread);
+        CompletableFuture<Result> output = CompletableFuture.supplyAsync(
+                () -> read(process.getInputStream(), keep, maxBytes), Thread::startVirtualThread);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -52,7 +70,8 @@ final class Commands {
                 throw new IOException(String.join(" ", command.subList(0, Math.min(4, command.size())))
                         + " took longer than " + timeout.toSeconds() + " s");
             }
-            return new Result(process.exitValue(), output.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            Result read = output.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Result(process.exitValue(), read.out(), read.truncated());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
@@ -63,13 +82,20 @@ final class Commands {
         }
     }
 
-    private static String readTail(InputStream in) {
+    /** Reads the whole output (so the process never blocks on a full pipe) and keeps the wanted part. */
+    private static Result read(InputStream in, Keep keep, int maxBytes) {
         try (in) {
+            if (keep == Keep.HEAD) {
+                byte[] kept = in.readNBytes(maxBytes + 1);
+                in.transferTo(OutputStream.nullOutputStream());
+                boolean truncated = kept.length > maxBytes;
+                return new Result(0, new String(kept, 0, Math.min(kept.length, maxBytes), StandardCharsets.UTF_8), truncated);
+            }
             byte[] all = in.readAllBytes();
-            int from = Math.max(0, all.length - MAX_OUTPUT_BYTES);
-            return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+            int from = Math.max(0, all.length - maxBytes);
+            return new Result(0, new String(all, from, all.length - from, StandardCharsets.UTF_8), from > 0);
         } catch (IOException e) {
-            return "";
+            return new Result(0, "", false);
         }
     }
 }

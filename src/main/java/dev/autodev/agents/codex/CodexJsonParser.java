@@ -1,6 +1,7 @@
 package dev.autodev.agents.codex;
 
 import dev.autodev.agents.EventType;
+import dev.autodev.agents.JsonLines;
 import dev.autodev.agents.FinalResult;
 import dev.autodev.agents.OutputParser;
 import dev.autodev.agents.ParsedEvent;
@@ -10,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -51,13 +51,9 @@ final class CodexJsonParser implements OutputParser {
     @Override
     public List<ParsedEvent> parse(String line) {
         if (line.isBlank()) return List.of();
-        JsonNode node;
-        try {
-            node = json.readTree(line);
-        } catch (JacksonException e) {
-            return List.of(new ParsedEvent(EventType.RAW, line, null));
-        }
-        if (!node.isObject()) return List.of(new ParsedEvent(EventType.RAW, line, null));
+        Optional<JsonNode> parsed = JsonLines.object(json, line);
+        if (parsed.isEmpty()) return List.of(new ParsedEvent(EventType.RAW, line, null));
+        JsonNode node = parsed.get();
         return switch (node.path("type").asString("")) {
             case "thread.started" -> threadStarted(node);
             case "turn.started" -> List.of();
