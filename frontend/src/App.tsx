@@ -5,15 +5,17 @@ import { JobForm } from './features/jobs/JobForm';
 import { JobsBoard } from './features/jobs/JobsBoard';
 import { useSeen } from './features/jobs/seen';
 import { SettingsPanel } from './features/settings/SettingsPanel';
-import { useLive } from './live/hooks';
+import { UsagePanel } from './features/usage/UsagePanel';
+import { useHealthWarningsPolling, useLive } from './live/hooks';
 
-type Side = 'none' | 'new' | 'locks' | 'settings';
+type Side = 'none' | 'new' | 'locks' | 'settings' | 'usage';
 
 export function App() {
   const state = useLive();
   const [selected, setSelected] = useState<string | null>(null);
   const [side, setSide] = useState<Side>('none');
   const { isUnread, markSeen } = useSeen();
+  useHealthWarningsPolling();
   const selectedJob = selected ? state.jobs[selected] : undefined;
 
   // Looking at a finished job's panel reads its output.
@@ -47,6 +49,9 @@ export function App() {
         <button type="button" data-testid="locks-button" onClick={() => toggle('locks')}>
           Locks &amp; notes
         </button>
+        <button type="button" data-testid="usage-button" onClick={() => toggle('usage')}>
+          Usage
+        </button>
         <button type="button" data-testid="settings-button" onClick={() => toggle('settings')}>
           Settings
         </button>
@@ -66,6 +71,11 @@ export function App() {
         {side === 'settings' && (
           <aside className="panel">
             <SettingsPanel />
+          </aside>
+        )}
+        {side === 'usage' && (
+          <aside className="panel">
+            <UsagePanel />
           </aside>
         )}
         {side === 'none' && selected && <AgentPanel jobId={selected} onClose={() => setSelected(null)} onOpenJob={open} />}

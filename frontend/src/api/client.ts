@@ -4,13 +4,17 @@ import type {
   FileLock,
   Job,
   JobWithRuns,
+  Models,
   NewJob,
   Note,
   OutputPage,
   Page,
   Question,
+  RunWarnings,
+  RunWithHealth,
   Settings,
   Snapshot,
+  UsageReport,
 } from './types';
 
 const TOKEN_KEY = 'autodev.token';
@@ -78,7 +82,7 @@ export const api = {
     request<Page<Job>>('GET', `/api/jobs?page=${page}&size=${size}${status ? `&status=${enc(status)}` : ''}`),
   job: (id: string) => request<JobWithRuns>('GET', `/api/jobs/${enc(id)}`),
   cancelJob: (id: string) => request<JobWithRuns>('POST', `/api/jobs/${enc(id)}/cancel`),
-  run: (id: string) => request<AgentRun>('GET', `/api/agents/${enc(id)}`),
+  run: (id: string) => request<RunWithHealth>('GET', `/api/agents/${enc(id)}`),
   output: (runId: string, after = 0, limit = 500) =>
     request<OutputPage>('GET', `/api/agents/${enc(runId)}/output?after=${after}&limit=${limit}`),
   changes: (runId: string) => request<Changes>('GET', `/api/agents/${enc(runId)}/changes`),
@@ -93,6 +97,9 @@ export const api = {
   releaseLock: (id: string) => request<FileLock>('DELETE', `/api/locks/${enc(id)}`),
   notes: (prefix?: string) => request<Note[]>('GET', `/api/notes${prefix ? `?prefix=${enc(prefix)}` : ''}`),
   questions: (status?: string) => request<Question[]>('GET', `/api/questions${status ? `?status=${enc(status)}` : ''}`),
+  healthWarnings: () => request<RunWarnings[]>('GET', '/api/health/warnings'),
+  models: () => request<Models>('GET', '/api/models'),
+  usage: () => request<UsageReport>('GET', '/api/usage'),
   answer: (questionId: string, answer: string) =>
     request<Question>('POST', `/api/questions/${enc(questionId)}/answer`, { answer }),
 };

@@ -3,6 +3,19 @@
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 export type RunStatus = 'starting' | 'running' | 'waiting_user' | 'done' | 'failed' | 'cancelled';
 export type StopMode = 'turns' | 'budget' | 'time' | 'completion';
+export type RetryPolicy = 'none' | 'same' | 'analyze';
+export type FailureKind =
+  | 'rate_limit'
+  | 'overloaded'
+  | 'auth'
+  | 'context_overflow'
+  | 'cli_crash'
+  | 'timeout'
+  | 'budget'
+  | 'check_failed'
+  | 'tool_error'
+  | 'cancelled'
+  | 'unknown';
 
 export interface Job {
   id: string;
@@ -24,6 +37,14 @@ export interface Job {
   retryOfJobId: string | null;
   createdAt: string;
   updatedAt: string;
+  useWorktree?: boolean;
+  completionChecks?: string[];
+  retryPolicy?: RetryPolicy;
+  maxRetries?: number;
+  attempt?: number;
+  /** Only on GET /api/jobs/{id}: the worktree's branch and pull request, when the job has them. */
+  branch?: string | null;
+  prUrl?: string | null;
 }
 
 export interface AgentRun {
@@ -42,11 +63,63 @@ export interface AgentRun {
   lastOutputAt?: string | null;
   numTurns: number;
   costUsd: number;
+  /** True when the orchestrator priced the tokens itself (Codex). */
+  costEstimated?: boolean;
   inputTokens: number;
   outputTokens: number;
   resultText: string | null;
   errorMessage: string | null;
   exitCode: number | null;
+  failureKind?: FailureKind | null;
+}
+
+/** stalled, high_turns, long_running, budget_warning or time_warning. */
+export interface HealthWarning {
+  kind: string;
+  message: string;
+}
+
+/** GET /api/agents/{id}: the run with its current health warnings. */
+export interface RunWithHealth extends AgentRun {
+  healthWarnings: HealthWarning[];
+}
+
+/** GET /api/health/warnings: one line per active run that has warnings. */
+export interface RunWarnings {
+  runId: string;
+  jobId: string;
+  warnings: HealthWarning[];
+}
+
+export interface KnownModel {
+  id: string;
+  /** anthropic (Claude Code) or openai (Codex). */
+  provider: string;
+  /** claude or codex. */
+  agent: string;
+}
+
+export interface Models {
+  defaultModel: string;
+  models: KnownModel[];
+}
+
+export interface UsageLine {
+  agent: string;
+  provider: string;
+  model: string | null;
+  runs: number;
+  costUsd: number;
+  /** The part of costUsd the orchestrator estimated from its price table. */
+  estimatedCostUsd: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export interface UsageReport {
+  totalCostUsd: number;
+  byAgent: UsageLine[];
+  byModel: UsageLine[];
 }
 
 export type EventType =
@@ -118,6 +191,8 @@ export interface Page<T> {
 
 export interface JobWithRuns extends Job {
   runs: AgentRun[];
+  branch: string | null;
+  prUrl: string | null;
 }
 
 export interface Changes {
@@ -152,6 +227,10 @@ export interface NewJob {
   context?: Record<string, string>;
   scheduledAt?: string;
   repeatIntervalSeconds?: number;
+  useWorktree?: boolean;
+  completionChecks?: string[];
+  retryPolicy?: RetryPolicy;
+  maxRetries?: number;
 }
 
 export type LiveMessage =

@@ -1,8 +1,8 @@
 import { useCallback, useContext, useEffect, useMemo } from 'react';
 import { api } from '../api/client';
-import type { AgentRun, Job, Question } from '../api/types';
+import type { AgentRun, HealthWarning, Job, Question } from '../api/types';
 import { LiveDispatchContext, LiveStateContext } from './LiveProvider';
-import { latestRun, pendingQuestionOf, type LiveState, type RunOutput } from './store';
+import { healthWarningsOf, isLive, latestRun, pendingQuestionOf, type LiveState, type RunOutput } from './store';
 
 export function useLive(): LiveState {
   return useContext(LiveStateContext);
@@ -75,4 +75,42 @@ export function useNotes() {
     if (state.notes === null) reload();
   }, [state.notes, reload]);
   return { notes: state.notes, reload };
+}
+
+export const HEALTH_POLL_MS = 10_000;
+
+/**
+ * While any run is live, reads every active run's health warnings now and every {@link HEALTH_POLL_MS}; with none
+ * live, forgets them.
+ */
+export function useHealthWarningsPolling(intervalMs = HEALTH_POLL_MS) {
+  const state = useLive();
+  const dispatch = useLiveDispatch();
+  const anyLive = Object.values(state.runs).some(isLive);
+  useEffect(() => {
+    if (!anyLive) {
+      dispatch({ type: 'healthWarnings', warnings: [] });
+      return;
+    }
+    let cancelled = false;
+    const read = () =>
+      api
+        .healthWarnings()
+        .then((warnings) => {
+          if (!cancelled) dispatch({ type: 'healthWarnings', warnings });
+        })
+        .catch(() => {
+          /* the next poll tries again */
+        });
+    void read();
+    const timer = setInterval(read, intervalMs);
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+    };
+  }, [anyLive, intervalMs, dispatch]);
+}
+
+export function useHealthWarnings(run: AgentRun | undefined): HealthWarning[] {
+  return healthWarningsOf(useLive(), run);
 }

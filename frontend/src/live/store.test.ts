@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentEvent, AgentRun, Job, LiveFrame, Snapshot } from '../api/types';
-import { initialState, latestRun, liveReducer, type LiveState } from './store';
+import { healthWarningsOf, initialState, latestRun, liveReducer, type LiveState } from './store';
 
 const job = (id: string, status: Job['status'], createdAt: string, updatedAt = createdAt): Job => ({
   id,
@@ -156,5 +156,34 @@ describe('liveReducer', () => {
     expect(state.output.r1.gap).toBe(true);
     expect(state.output.r1.events).toHaveLength(1);
     expect(state.version).toBe(9);
+  });
+
+  it('keeps a job\'s branch and pull request when a live copy without them arrives', () => {
+    let state = liveReducer(initialState, { type: 'job', job: job('a', 'running', '2025-01-01T00:00:00Z') });
+    state = liveReducer(state, {
+      type: 'job',
+      job: { ...job('a', 'running', '2025-01-01T00:00:00Z'), branch: 'autodev/a-x', prUrl: null },
+    });
+    state = liveReducer(state, { type: 'job', job: job('a', 'done', '2025-01-01T00:00:00Z', '2025-01-01T00:01:00Z') });
+    expect(state.jobs.a.status).toBe('done');
+    expect(state.jobs.a.branch).toBe('autodev/a-x');
+    state = liveReducer(state, {
+      type: 'job',
+      job: { ...job('a', 'done', '2025-01-01T00:00:00Z', '2025-01-01T00:01:00Z'), branch: 'autodev/a-x', prUrl: 'https://pr/1' },
+    });
+    expect(state.jobs.a.prUrl).toBe('https://pr/1');
+  });
+
+  it('holds health warnings of live runs only', () => {
+    let state = liveReducer(initialState, { type: 'run', run: run('r1', 'a', 'running', '2025-01-01T00:00:00Z') });
+    state = liveReducer(state, {
+      type: 'healthWarnings',
+      warnings: [{ runId: 'r1', jobId: 'a', warnings: [{ kind: 'stalled', message: 'no output for 12 minutes' }] }],
+    });
+    expect(healthWarningsOf(state, state.runs.r1).map((w) => w.kind)).toEqual(['stalled']);
+    state = liveReducer(state, { type: 'run', run: run('r1', 'a', 'done', '2025-01-01T00:00:00Z') });
+    expect(healthWarningsOf(state, state.runs.r1)).toEqual([]);
+    state = liveReducer(state, { type: 'runHealth', runId: 'r1', warnings: [] });
+    expect(state.healthWarnings).toEqual({});
   });
 });

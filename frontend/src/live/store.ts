@@ -1,4 +1,16 @@
-import type { AgentEvent, AgentRun, FileLock, Job, LiveFrame, Note, Question, Settings, Snapshot } from '../api/types';
+import type {
+  AgentEvent,
+  AgentRun,
+  FileLock,
+  HealthWarning,
+  Job,
+  LiveFrame,
+  Note,
+  Question,
+  RunWarnings,
+  Settings,
+  Snapshot,
+} from '../api/types';
 
 export type Connection = 'connecting' | 'live' | 'offline';
 
@@ -31,6 +43,8 @@ export interface LiveState {
   output: Record<string, RunOutput>;
   /** The highest output seq seen live per run, open or not. */
   latestSeq: Record<string, number>;
+  /** Health warnings of live runs, by run id, from GET /api/health/warnings (polled) or GET /api/agents/{id}. */
+  healthWarnings: Record<string, HealthWarning[]>;
 }
 
 export const initialState: LiveState = {
@@ -48,6 +62,7 @@ export const initialState: LiveState = {
   settings: null,
   output: {},
   latestSeq: {},
+  healthWarnings: {},
 };
 
 export type LiveAction =
@@ -61,7 +76,11 @@ export type LiveAction =
   | { type: 'locks'; locks: FileLock[] }
   | { type: 'settings'; settings: Settings }
   | { type: 'watch'; runId: string }
-  | { type: 'outputPage'; runId: string; events: AgentEvent[]; complete: boolean };
+  | { type: 'outputPage'; runId: string; events: AgentEvent[]; complete: boolean }
+  /** Every active run's warnings: replaces what was known. */
+  | { type: 'healthWarnings'; warnings: RunWarnings[] }
+  /** One run's warnings, as GET /api/agents/{id} told them. */
+  | { type: 'runHealth'; runId: string; warnings: HealthWarning[] };
 
 export function liveReducer(state: LiveState, action: LiveAction): LiveState {
   switch (action.type) {
@@ -91,12 +110,23 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
       };
     case 'outputPage':
       return appendOutput(state, action.runId, action.events, !action.complete, action.complete);
+    case 'healthWarnings': {
+      const healthWarnings: Record<string, HealthWarning[]> = {};
+      for (const w of action.warnings) if (w.warnings.length) healthWarnings[w.runId] = w.warnings;
+      return { ...state, healthWarnings };
+    }
+    case 'runHealth': {
+      const healthWarnings = { ...state.healthWarnings };
+      if (action.warnings.length) healthWarnings[action.runId] = action.warnings;
+      else delete healthWarnings[action.runId];
+      return { ...state, healthWarnings };
+    }
   }
 }
 
 function applySnapshot(state: LiveState, snapshot: Snapshot): LiveState {
   const jobs: Record<string, Job> = {};
-  for (const job of snapshot.jobs) jobs[job.id] = job;
+  for (const job of snapshot.jobs) jobs[job.id] = withWorktree(job, state.jobs[job.id]);
   const runs: Record<string, AgentRun> = {};
   for (const run of snapshot.runs) runs[run.id] = run;
   const questions: Record<string, Question> = {};
@@ -164,14 +194,30 @@ function upsertJobs(state: LiveState, incoming: Job[]): LiveState {
   let reorder = false;
   for (const job of incoming) {
     const known = jobs[job.id];
-    if (known && known.updatedAt > job.updatedAt) continue; // an older copy arrived late
+    if (known && known.updatedAt > job.updatedAt) {
+      // An older copy arrived late; only its worktree details (which live copies lack) are worth keeping.
+      if ((job.branch != null && job.branch !== known.branch) || (job.prUrl != null && job.prUrl !== known.prUrl)) {
+        jobs[job.id] = { ...known, branch: job.branch ?? known.branch, prUrl: job.prUrl ?? known.prUrl };
+      }
+      continue;
+    }
     if (!known) added++;
     if (known && known.createdAt !== job.createdAt) reorder = true;
-    jobs[job.id] = job;
+    jobs[job.id] = withWorktree(job, known);
   }
   let jobOrder = state.jobOrder;
   if (added || reorder) jobOrder = sortJobIds(jobs);
   return { ...state, jobs, jobOrder, totalJobs: state.totalJobs + added };
+}
+
+/**
+ * Live frames and snapshots carry plain jobs; only GET /api/jobs/{id} adds the worktree's branch and pull request.
+ * A copy without them keeps what was read before.
+ */
+function withWorktree(job: Job, known: Job | undefined): Job {
+  if (!known || (known.branch == null && known.prUrl == null)) return job;
+  if (job.branch !== undefined || job.prUrl !== undefined) return job;
+  return { ...job, branch: known.branch, prUrl: known.prUrl };
 }
 
 function upsertRuns(state: LiveState, incoming: AgentRun[]): LiveState {
@@ -229,6 +275,18 @@ function groupRuns(runs: Record<string, AgentRun>): Record<string, string[]> {
 export function latestRun(state: LiveState, jobId: string): AgentRun | undefined {
   const ids = state.runsByJob[jobId];
   return ids && ids.length ? state.runs[ids[ids.length - 1]] : undefined;
+}
+
+/** A run's health warnings; only live runs have any. */
+export function healthWarningsOf(state: LiveState, run: AgentRun | undefined): HealthWarning[] {
+  if (!run || !isLive(run)) return NO_WARNINGS;
+  return state.healthWarnings[run.id] ?? NO_WARNINGS;
+}
+
+const NO_WARNINGS: HealthWarning[] = [];
+
+export function isLive(run: AgentRun): boolean {
+  return run.status === 'starting' || run.status === 'running' || run.status === 'waiting_user';
 }
 
 export function pendingQuestionOf(state: LiveState, runId: string | undefined): Question | undefined {

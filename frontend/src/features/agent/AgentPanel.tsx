@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
-import { useJob, useLiveDispatch, usePendingQuestion, useRunOutput, useRunsOfJob } from '../../live/hooks';
+import { useHealthWarnings, useJob, useLiveDispatch, usePendingQuestion, useRunOutput, useRunsOfJob } from '../../live/hooks';
+import { isLive } from '../../live/store';
+import { FailureBadge, HealthChips, runCost } from '../common/runBits';
 import { ChangesView } from './ChangesView';
 import { OutputView } from './OutputView';
 import { QuestionBox } from './QuestionBox';
@@ -18,18 +20,43 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
   const run = runs.find((r) => r.id === runId) ?? runs[runs.length - 1];
   const output = useRunOutput(run?.id);
   const question = usePendingQuestion(run?.id);
+  const warnings = useHealthWarnings(run);
+  const jobStatus = job?.status;
 
-  // The job may be older than the snapshot holds, or its runs not in it: read it once.
+  // The job may be older than the snapshot holds, or its runs not in it: read it, and again when its status
+  // changes, since only this read carries the worktree's branch and pull request.
+  // Runs are taken from the first read only: later reads could be older than the live frames already applied.
+  const runsLoadedFor = useRef<string | null>(null);
   useEffect(() => {
+    const first = runsLoadedFor.current !== jobId;
+    runsLoadedFor.current = jobId;
     api
       .job(jobId)
       .then((j) => {
         const { runs: jobRuns, ...plain } = j;
         dispatch({ type: 'job', job: plain });
-        for (const r of jobRuns) dispatch({ type: 'run', run: r });
+        if (first) for (const r of jobRuns) dispatch({ type: 'run', run: r });
       })
       .catch(() => {});
-  }, [jobId, dispatch]);
+  }, [jobId, jobStatus, dispatch]);
+
+  // A live run's health warnings right away, without waiting for the next poll.
+  const runLive = run ? isLive(run) : false;
+  const openRunId = run?.id;
+  useEffect(() => {
+    if (!openRunId || !runLive) return;
+    let cancelled = false;
+    api
+      .run(openRunId)
+      .then(({ healthWarnings }) => {
+        if (cancelled) return;
+        dispatch({ type: 'runHealth', runId: openRunId, warnings: healthWarnings ?? [] });
+      })
+      .catch(() => {});
+    return () => {
+      cancelled = true;
+    };
+  }, [openRunId, runLive, dispatch]);
 
   useEffect(() => setRunId(undefined), [jobId]);
 
@@ -50,7 +77,27 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
           <div className="muted">
             {job.id} · {job.status}
             {run && ` · run ${run.status}`} · {job.model} · {job.workDir}
+            {run && run.costUsd > 0 && <span data-testid="agent-cost"> · {runCost(run)}</span>}
           </div>
+          <div className="panel-badges">
+            <FailureBadge run={run} />
+            <HealthChips warnings={warnings} full />
+            {job.branch && (
+              <span className="mono" data-testid="agent-branch">
+                ⎇ {job.branch}
+              </span>
+            )}
+            {job.prUrl && (
+              <a href={job.prUrl} target="_blank" rel="noreferrer" data-testid="agent-pr-link">
+                pull request ↗
+              </a>
+            )}
+          </div>
+          {run?.statusMessage && (
+            <div className="muted" data-testid="agent-status-message">
+              {run.statusMessage}
+            </div>
+          )}
           {job.statusReason && <div className="card-reason">{job.statusReason}</div>}
         </div>
         <button type="button" className="link" data-testid="agent-panel-close" onClick={onClose}>
@@ -95,6 +142,22 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
                 <dd>{Object.entries(job.context).map(([k, v]) => <div key={k}>{k}: {v}</div>)}</dd>
               </>
             )}
+            {(job.useWorktree || (job.completionChecks?.length ?? 0) > 0 || (job.retryPolicy && job.retryPolicy !== 'none')) && (
+              <>
+                <dt>Settings</dt>
+                <dd>
+                  {job.useWorktree && <div>own git worktree{job.branch ? ` on ${job.branch}` : ''}</div>}
+                  {(job.completionChecks ?? []).map((c) => (
+                    <div key={c} className="mono">check: {c}</div>
+                  ))}
+                  {job.retryPolicy && job.retryPolicy !== 'none' && (
+                    <div>
+                      retry: {job.retryPolicy}, up to {job.maxRetries ?? 0} · attempt {job.attempt ?? 1}
+                    </div>
+                  )}
+                </dd>
+              </>
+            )}
             {job.dependsOn.length > 0 && (
               <>
                 <dt>Depends on</dt>
@@ -109,9 +172,11 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
               <>
                 <dt>Run</dt>
                 <dd>
-                  {run.id} · pid {run.pid ?? '–'} · {run.numTurns} turns · ${run.costUsd.toFixed(4)} · {run.inputTokens}/
-                  {run.outputTokens} tokens
+                  {run.id} · pid {run.pid ?? '–'} · {run.numTurns} turns · {run.costEstimated ? '~' : ''}$
+                  {run.costUsd.toFixed(4)}
+                  {run.costEstimated ? ' est.' : ''} · {run.inputTokens}/{run.outputTokens} tokens
                 </dd>
+                {run.failureKind && (<><dt>Failure kind</dt><dd data-testid="agent-failure-kind">{run.failureKind}</dd></>)}
                 {run.errorMessage && (<><dt>Error</dt><dd className="pre">{run.errorMessage}</dd></>)}
                 {run.resultText && (<><dt>Result</dt><dd className="pre">{run.resultText}</dd></>)}
               </>

@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import type { AgentRun, Job } from '../../api/types';
+import type { AgentRun, HealthWarning, Job } from '../../api/types';
+import { FailureBadge, HealthChips, runCost } from '../common/runBits';
 import type { CardState } from './cardState';
 
 interface Props {
@@ -8,10 +9,13 @@ interface Props {
   state: CardState;
   selected: boolean;
   onOpen: (jobId: string) => void;
+  /** The run's health warnings, while it is live. */
+  warnings?: HealthWarning[];
 }
 
-function JobCardView({ job, run, state, selected, onOpen }: Props) {
+function JobCardView({ job, run, state, selected, onOpen, warnings = [] }: Props) {
   const runStatus = run?.status;
+  const finishedBadly = job.status === 'failed' || job.status === 'cancelled';
   return (
     <button
       type="button"
@@ -21,22 +25,40 @@ function JobCardView({ job, run, state, selected, onOpen }: Props) {
       data-status={job.status}
       data-run-status={runStatus ?? ''}
       data-card-state={state}
+      data-failure-kind={run?.status === 'failed' ? (run.failureKind ?? '') : ''}
       onClick={() => onOpen(job.id)}
       title={job.description}
     >
       <div className="card-top">
         <span className="card-title">{job.title}</span>
+        <HealthChips warnings={warnings} />
+        <FailureBadge run={run} />
+        {job.prUrl && (
+          <span className="badge" data-testid="card-pr" title={job.prUrl}>
+            PR
+          </span>
+        )}
         {job.priority !== 0 && <span className="badge">p{job.priority}</span>}
       </div>
       <div className="card-meta">
         <span className={`status status-${state}`}>{runStatus === 'waiting_user' ? 'needs answer' : runStatus ?? job.status}</span>
         <span>{job.model.replace(/^claude-/, '')}</span>
         {run && run.numTurns > 0 && <span>{run.numTurns} turns</span>}
-        {run && run.costUsd > 0 && <span>{run.costUsd < 0.01 ? '<$0.01' : `$${run.costUsd.toFixed(2)}`}</span>}
-        {run?.statusMessage && <span className="card-message">{run.statusMessage}</span>}
+        {run && run.costUsd > 0 && <span data-testid="card-cost">{runCost(run)}</span>}
+        {job.branch && (
+          <span className="card-branch" data-testid="card-branch" title={job.branch}>
+            ⎇ {job.branch}
+          </span>
+        )}
       </div>
-      {(job.status === 'failed' || job.status === 'cancelled') && job.statusReason && (
+      {finishedBadly && job.statusReason ? (
         <div className="card-reason">{job.statusReason}</div>
+      ) : (
+        run?.statusMessage && (
+          <div className="card-message" data-testid="card-status-message" title={run.statusMessage}>
+            {run.statusMessage}
+          </div>
+        )
       )}
     </button>
   );

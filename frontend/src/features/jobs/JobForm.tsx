@@ -1,9 +1,13 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError } from '../../api/client';
-import type { Job } from '../../api/types';
+import type { Job, Models } from '../../api/types';
 import {
+  CHECK_KINDS,
   emptyJobForm,
   fieldOfServerError,
+  groupModels,
+  MAX_RETRIES,
+  type CheckKind,
   toNewJob,
   validateJobForm,
   type FieldErrors,
@@ -16,15 +20,42 @@ interface Props {
   onCancel: () => void;
   /** Sends the job; the REST client unless a test passes another. */
   submit?: typeof api.createJob;
+  /** Reads the models on offer; the REST client unless a test passes another. */
+  loadModels?: () => Promise<Models>;
 }
 
-const MODELS = ['claude-sonnet-4-6', 'claude-opus-4-6', 'claude-haiku-4-5'];
+/** Shown until (or unless) GET /api/models answers. */
+const FALLBACK_MODELS: Models = {
+  defaultModel: '',
+  models: [
+    { id: 'claude-sonnet-4-6', provider: 'anthropic', agent: 'claude' },
+    { id: 'claude-opus-4-6', provider: 'anthropic', agent: 'claude' },
+    { id: 'claude-haiku-4-5', provider: 'anthropic', agent: 'claude' },
+    { id: 'codex', provider: 'openai', agent: 'codex' },
+  ],
+};
 
 /** A new job with every field the server takes; refusals appear beside the field the server names. */
-export function JobForm({ onCreated, onCancel, submit = api.createJob }: Props) {
+export function JobForm({ onCreated, onCancel, submit = api.createJob, loadModels = api.models }: Props) {
   const [values, setValues] = useState<JobFormValues>(emptyJobForm);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  const [models, setModels] = useState<Models>(FALLBACK_MODELS);
+
+  useEffect(() => {
+    let cancelled = false;
+    loadModels()
+      .then((m) => {
+        if (!cancelled && m && Array.isArray(m.models)) setModels(m);
+      })
+      .catch(() => {
+        /* keep the fallback list */
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [loadModels]);
+  const modelGroups = groupModels(models.models);
 
   const set = <K extends keyof JobFormValues>(key: K, value: JobFormValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
@@ -47,6 +78,12 @@ export function JobForm({ onCreated, onCancel, submit = api.createJob }: Props) 
     }
   }
 
+  const setCheck = (index: number, change: Partial<JobFormValues['completionChecks'][number]>) =>
+    set(
+      'completionChecks',
+      values.completionChecks.map((c, j) => (j === index ? { ...c, ...change } : c)),
+    );
+
   const field = (name: JobField, label: string, input: ReactNode, hint?: string) => (
     <label className={`field${errors[name] ? ' field-bad' : ''}`}>
       <span className="field-label">{label}</span>
@@ -59,7 +96,7 @@ export function JobForm({ onCreated, onCancel, submit = api.createJob }: Props) 
       )}
     </label>
   );
-  const text = (name: Exclude<JobField, 'context' | 'stopMode'>, props: Record<string, unknown> = {}) => (
+  const text = (name: Exclude<JobField, 'context' | 'stopMode' | 'useWorktree' | 'completionChecks' | 'retryPolicy'>, props: Record<string, unknown> = {}) => (
     <input
       data-testid={`job-field-${name}`}
       name={name}
@@ -87,7 +124,38 @@ export function JobForm({ onCreated, onCancel, submit = api.createJob }: Props) 
       <div className="form-grid">
         {field('title', 'Title', text('title', { placeholder: 'from the first line' }))}
         {field('priority', 'Priority', text('priority', { inputMode: 'numeric' }), '-10..10, higher first')}
-        {field('model', 'Model', <>{text('model', { list: 'models', placeholder: 'server default' })}<datalist id="models">{MODELS.map((m) => <option key={m} value={m} />)}</datalist></>)}
+        {field(
+          'model',
+          'Model',
+          <>
+            <span className="model-input">
+              {text('model', {
+                list: 'job-models',
+                placeholder: models.defaultModel ? `default: ${models.defaultModel}` : 'server default',
+              })}
+              <select
+                aria-label="Pick a model"
+                data-testid="job-model-picker"
+                value=""
+                onChange={(e) => e.target.value && set('model', e.target.value)}
+              >
+                <option value="">pick…</option>
+                {modelGroups.map((g) => (
+                  <optgroup key={g.label} label={g.label} data-testid="job-model-group">
+                    {g.models.map((m) => (
+                      <option key={m.id} value={m.id}>
+                        {m.id}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            </span>
+            <datalist id="job-models">
+              {modelGroups.flatMap((g) => g.models.map((m) => <option key={m.id} value={m.id} label={g.label} />))}
+            </datalist>
+          </>,
+        )}
         {field('workDir', 'Work dir', text('workDir', { placeholder: "server's working dir" }))}
         {field('maxTurns', 'Max turns', text('maxTurns', { inputMode: 'numeric' }))}
         {field(
@@ -110,7 +178,95 @@ export function JobForm({ onCreated, onCancel, submit = api.createJob }: Props) 
         {field('dependsOn', 'Depends on', text('dependsOn', { placeholder: 'job ids, comma separated' }))}
         {field('scheduledAt', 'Scheduled at', text('scheduledAt', { type: 'datetime-local' }))}
         {field('repeatIntervalSeconds', 'Repeat every (s)', text('repeatIntervalSeconds', { inputMode: 'numeric' }))}
+        {field(
+          'retryPolicy',
+          'On failure',
+          <select
+            data-testid="job-field-retryPolicy"
+            name="retryPolicy"
+            value={values.retryPolicy}
+            onChange={(e) => set('retryPolicy', e.target.value as JobFormValues['retryPolicy'])}
+          >
+            <option value="">default (no retry)</option>
+            <option value="none">none</option>
+            <option value="same">same: queue a copy</option>
+            <option value="analyze">analyze: diagnose, then retry</option>
+          </select>,
+        )}
+        {field(
+          'maxRetries',
+          'Max retries',
+          text('maxRetries', { inputMode: 'numeric', placeholder: values.retryPolicy && values.retryPolicy !== 'none' ? '1' : '' }),
+          `0..${MAX_RETRIES}`,
+        )}
       </div>
+      <label className={`field field-check${errors.useWorktree ? ' field-bad' : ''}`}>
+        <span className="check-line">
+          <input
+            type="checkbox"
+            data-testid="job-field-useWorktree"
+            name="useWorktree"
+            checked={values.useWorktree}
+            onChange={(e) => set('useWorktree', e.target.checked)}
+          />
+          <span className="field-label">Own git worktree and branch, pull request on success</span>
+        </span>
+        {!errors.useWorktree && <span className="field-hint">the work dir must be inside a git repository</span>}
+        {errors.useWorktree && (
+          <span className="field-error" role="alert" data-testid="job-field-error-useWorktree">
+            {errors.useWorktree}
+          </span>
+        )}
+      </label>
+      <fieldset className={`context${errors.completionChecks ? ' field-bad' : ''}`} data-testid="job-field-completionChecks">
+        <legend>Completion checks</legend>
+        {values.completionChecks.map((check, i) => (
+          <div className="context-row" key={i}>
+            <select
+              data-testid={`job-field-check-kind-${i}`}
+              aria-label={`check ${i + 1}`}
+              value={check.kind}
+              onChange={(e) => setCheck(i, { kind: e.target.value as CheckKind })}
+            >
+              {CHECK_KINDS.map((k) => (
+                <option key={k.kind} value={k.kind}>
+                  {k.label}
+                </option>
+              ))}
+            </select>
+            {check.kind === 'custom_command' && (
+              <input
+                className="mono"
+                data-testid={`job-field-check-command-${i}`}
+                placeholder="shell command, e.g. npm test"
+                value={check.command}
+                onChange={(e) => setCheck(i, { command: e.target.value })}
+              />
+            )}
+            <button
+              type="button"
+              className="link"
+              data-testid={`job-check-remove-${i}`}
+              onClick={() => set('completionChecks', values.completionChecks.filter((_, j) => j !== i))}
+            >
+              remove
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="link"
+          data-testid="job-check-add"
+          onClick={() => set('completionChecks', [...values.completionChecks, { kind: 'diff_not_empty', command: '' }])}
+        >
+          + add check
+        </button>
+        {errors.completionChecks && (
+          <span className="field-error" role="alert" data-testid="job-field-error-completionChecks">
+            {errors.completionChecks}
+          </span>
+        )}
+      </fieldset>
       <fieldset className={`context${errors.context ? ' field-bad' : ''}`}>
         <legend>Context</legend>
         {values.context.map((row, i) => (

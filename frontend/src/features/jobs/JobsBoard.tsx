@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Job } from '../../api/types';
 import { useLive } from '../../live/hooks';
-import { latestRun, pendingQuestionOf } from '../../live/store';
+import { healthWarningsOf, latestRun, pendingQuestionOf } from '../../live/store';
 import { JobCard } from './JobCard';
 import { cardState, type CardState } from './cardState';
 
@@ -51,7 +51,7 @@ export function JobsBoard({ selectedJobId, onOpen, isUnread }: Props) {
       const run = latestRun(state, id);
       const cs = cardState(job, run, isUnread(job), !!pendingQuestionOf(state, run?.id));
       if (wanted && !wanted.includes(cs)) continue;
-      out.push({ job, run, state: cs });
+      out.push({ job, run, state: cs, warnings: healthWarningsOf(state, run) });
     }
     return out;
   }, [state, filter, search, isUnread]);
@@ -108,6 +108,7 @@ export function JobsBoard({ selectedJobId, onOpen, isUnread }: Props) {
                   state={c.state}
                   selected={c.job.id === selectedJobId}
                   onOpen={onOpen}
+                  warnings={c.warnings}
                 />
               ))}
             </div>

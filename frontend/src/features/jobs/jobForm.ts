@@ -1,9 +1,25 @@
-import type { NewJob, StopMode } from '../../api/types';
+import type { KnownModel, NewJob, RetryPolicy, StopMode } from '../../api/types';
 
 export interface ContextRow {
   key: string;
   value: string;
 }
+
+export type CheckKind = 'diff_not_empty' | 'no_error_in_output' | 'custom_command';
+
+/** One completion check as edited: its kind, and the shell command for custom_command. */
+export interface CheckRow {
+  kind: CheckKind;
+  command: string;
+}
+
+export const CHECK_KINDS: { kind: CheckKind; label: string }[] = [
+  { kind: 'diff_not_empty', label: 'something changed (diff_not_empty)' },
+  { kind: 'no_error_in_output', label: 'no error in output (no_error_in_output)' },
+  { kind: 'custom_command', label: 'command exits 0 (custom_command)' },
+];
+
+export const MAX_RETRIES = 10;
 
 /** The form as typed: strings, so half-typed numbers survive until submit. */
 export interface JobFormValues {
@@ -19,6 +35,10 @@ export interface JobFormValues {
   context: ContextRow[];
   scheduledAt: string;
   repeatIntervalSeconds: string;
+  useWorktree: boolean;
+  completionChecks: CheckRow[];
+  retryPolicy: '' | RetryPolicy;
+  maxRetries: string;
 }
 
 export type JobField = Exclude<keyof JobFormValues, never>;
@@ -37,6 +57,10 @@ export const emptyJobForm: JobFormValues = {
   context: [],
   scheduledAt: '',
   repeatIntervalSeconds: '',
+  useWorktree: false,
+  completionChecks: [],
+  retryPolicy: '',
+  maxRetries: '',
 };
 
 const FIELDS: JobField[] = [
@@ -52,6 +76,10 @@ const FIELDS: JobField[] = [
   'context',
   'scheduledAt',
   'repeatIntervalSeconds',
+  'useWorktree',
+  'completionChecks',
+  'retryPolicy',
+  'maxRetries',
 ];
 
 function wholeNumber(value: string): number | null {
@@ -84,6 +112,17 @@ export function validateJobForm(values: JobFormValues): FieldErrors {
   if (values.scheduledAt.trim() && Number.isNaN(new Date(values.scheduledAt).getTime())) {
     errors.scheduledAt = 'not a valid time';
   }
+  const checks = values.completionChecks.map(checkToWire);
+  if (values.completionChecks.some((c) => c.kind === 'custom_command' && !c.command.trim())) {
+    errors.completionChecks = 'a custom command needs the command to run';
+  } else if (new Set(checks).size !== checks.length) {
+    errors.completionChecks = 'each check only once';
+  }
+  if (values.maxRetries.trim()) {
+    const m = wholeNumber(values.maxRetries);
+    if (m === null || m < 0 || m > MAX_RETRIES) errors.maxRetries = `a whole number from 0 to ${MAX_RETRIES}`;
+    else if (m > 0 && (!values.retryPolicy || values.retryPolicy === 'none')) errors.maxRetries = 'pick a retry policy first';
+  }
   const keys = values.context.map((row) => row.key.trim()).filter(Boolean);
   if (values.context.some((row) => !row.key.trim() && row.value.trim())) errors.context = 'every value needs a key';
   else if (new Set(keys).size !== keys.length) errors.context = 'keys must be different';
@@ -109,6 +148,10 @@ export function toNewJob(values: JobFormValues): NewJob {
   if (context.length) job.context = Object.fromEntries(context.map((row) => [row.key.trim(), row.value]));
   if (values.scheduledAt.trim()) job.scheduledAt = new Date(values.scheduledAt).toISOString();
   if (values.repeatIntervalSeconds.trim()) job.repeatIntervalSeconds = Number(values.repeatIntervalSeconds);
+  if (values.useWorktree) job.useWorktree = true;
+  if (values.completionChecks.length) job.completionChecks = values.completionChecks.map(checkToWire);
+  if (values.retryPolicy) job.retryPolicy = values.retryPolicy;
+  if (values.maxRetries.trim()) job.maxRetries = Number(values.maxRetries);
   return job;
 }
 
@@ -117,4 +160,29 @@ export function fieldOfServerError(field: string | null): JobField | 'form' {
   if (!field) return 'form';
   const head = field.split(/[.[]/)[0];
   return (FIELDS as string[]).includes(head) ? (head as JobField) : 'form';
+}
+
+/** A check as the server takes it: diff_not_empty, no_error_in_output or custom_command:<command>. */
+export function checkToWire(check: CheckRow): string {
+  return check.kind === 'custom_command' ? `custom_command:${check.command.trim()}` : check.kind;
+}
+
+export interface ModelGroup {
+  label: string;
+  models: KnownModel[];
+}
+
+const PROVIDER_LABELS: Record<string, string> = { anthropic: 'Claude (Anthropic)', openai: 'Codex (OpenAI)' };
+
+/** The models on offer grouped by provider, Claude first, each group in the server's order. */
+export function groupModels(models: KnownModel[]): ModelGroup[] {
+  const groups = new Map<string, KnownModel[]>();
+  for (const m of models) {
+    const key = m.provider || m.agent || 'other';
+    groups.set(key, [...(groups.get(key) ?? []), m]);
+  }
+  const rank = (p: string) => (p === 'anthropic' ? 0 : p === 'openai' ? 1 : 2);
+  return [...groups.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([provider, list]) => ({ label: PROVIDER_LABELS[provider] ?? provider, models: list }));
 }

@@ -1,0 +1,58 @@
+import type { AgentRun, FailureKind, HealthWarning } from '../../api/types';
+
+/** US dollars for a card or table: two decimals, "<$0.01" for crumbs, "~… est." when the orchestrator priced it. */
+export function formatCost(usd: number, estimated = false): string {
+  const amount = usd > 0 && usd < 0.01 ? '<$0.01' : `$${usd.toFixed(2)}`;
+  return estimated ? `~${amount} est.` : amount;
+}
+
+export function runCost(run: AgentRun): string {
+  return formatCost(run.costUsd, !!run.costEstimated);
+}
+
+const FAILURE_LABELS: Record<FailureKind, string> = {
+  rate_limit: 'rate limited',
+  overloaded: 'overloaded',
+  auth: 'auth failed',
+  context_overflow: 'context overflow',
+  cli_crash: 'CLI crashed',
+  timeout: 'timed out',
+  budget: 'budget reached',
+  check_failed: 'check failed',
+  tool_error: 'tool error',
+  cancelled: 'cancelled',
+  unknown: 'unknown failure',
+};
+
+/** Why a failed run failed, as the server classified it. */
+export function FailureBadge({ run }: { run: AgentRun | undefined }) {
+  if (!run || run.status !== 'failed' || !run.failureKind) return null;
+  const kind = run.failureKind;
+  return (
+    <span className="badge badge-failure" data-testid="failure-kind" data-kind={kind} title={run.errorMessage ?? kind}>
+      {FAILURE_LABELS[kind] ?? kind.replace(/_/g, ' ')}
+    </span>
+  );
+}
+
+const WARNING_LABELS: Record<string, string> = {
+  stalled: 'stalled',
+  high_turns: 'many turns',
+  long_running: 'long running',
+  budget_warning: 'near budget',
+  time_warning: 'near time limit',
+};
+
+/** A live run's health warnings as small chips; the message is the tooltip (and the text when `full`). */
+export function HealthChips({ warnings, full = false }: { warnings: HealthWarning[]; full?: boolean }) {
+  if (!warnings.length) return null;
+  return (
+    <span className="health-chips">
+      {warnings.map((w) => (
+        <span key={w.kind} className="warn-chip" data-testid="health-warning" data-kind={w.kind} title={w.message}>
+          ⚠ {full ? w.message : (WARNING_LABELS[w.kind] ?? w.kind.replace(/_/g, ' '))}
+        </span>
+      ))}
+    </span>
+  );
+}
