@@ -149,6 +149,17 @@ class CodexRunsEndToEndTest extends AgentIntegrationTest {
         JsonNode run = job.get("runs").get(0);
         assertThat(run.get("errorMessage").asString()).contains("429").contains("rate limited");
         assertThat(run.get("exitCode").asInt()).isNotZero();
+        assertThat(run.get("failureKind").asString()).isEqualTo("rate_limit");
+    }
+
+    @Test
+    void codexProviderErrorsAreClassifiedLikeClaudes() {
+        String marker = newMarker();
+        OPENAI.script(marker, ResponseStep.error(401, "invalid_api_key", "Incorrect API key provided"));
+
+        JsonNode job = awaitJob(createJob(aJob("Bad key " + marker).with("model", "codex")).get("id").asString(), "done", "failed");
+
+        assertThat(job.get("runs").get(0).get("failureKind").asString()).as(job.toString()).isEqualTo("auth");
     }
 
     @Test
