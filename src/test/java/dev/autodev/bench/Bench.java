@@ -7,14 +7,15 @@ import java.util.Locale;
 
 /**
  * Measures the orchestrator against its latency targets with the real Claude Code CLI and a fake model: dispatch
- * latency, end-to-end overhead over the bare CLI, a burst of concurrent jobs while the API is being read, and the
- * MCP endpoint's tool-call and watch_notes latency. Prints figures only; a missed target is reported, not an error,
- * so the exit code says whether the bench itself worked. Run it with {@code scripts/bench}.
- * {@code -Dbench.sections=dispatch,e2e,burst,mcp} runs only some sections (default: all). Sizes can be changed with
- * {@code -Dbench.dispatchJobs}, {@code -Dbench.e2eRuns}, {@code -Dbench.burstJobs} and
- * {@code -Dbench.burstConcurrency} (default: all at once), the MCP ones as {@link McpSection} lists;
- * {@code -Dbench.claudeBin} swaps the CLI; {@code -Dbench.keep=true} keeps the database and agent logs for a look
- * afterwards.
+ * latency, end-to-end overhead over the bare CLI, a burst of concurrent jobs while the API is being read, the MCP
+ * endpoint's tool-call and watch_notes latency, and the dashboard in headless Chromium with 2,000 jobs and 20 agents
+ * streaming. Prints figures only; a missed target is reported, not an error, so the exit code says whether the bench
+ * itself worked. Run it with {@code scripts/bench}.
+ * {@code -Dbench.sections=dispatch,e2e,burst,mcp,dashboard} runs only some sections (default: all). Sizes can be
+ * changed with {@code -Dbench.dispatchJobs}, {@code -Dbench.e2eRuns}, {@code -Dbench.burstJobs} and
+ * {@code -Dbench.burstConcurrency} (default: all at once), the MCP ones as {@link McpSection} lists, the dashboard's
+ * as {@link DashboardSection} lists; {@code -Dbench.claudeBin} swaps the CLI; {@code -Dbench.keep=true} keeps the
+ * database and agent logs for a look afterwards.
  */
 public final class Bench {
 
@@ -54,6 +55,7 @@ public final class Bench {
         int burstConcurrency = Integer.getInteger("bench.burstConcurrency", burstJobs);
         // Parsed before the server starts, so a typo fails in a second rather than after a minute of start-up.
         Sections sections = Sections.fromSystemProperty();
+        if (sections.has("dashboard")) DashboardSection.checkPrerequisites();
         Report report = new Report();
         long started = System.nanoTime();
         try (BenchApp app = BenchApp.start()) {
@@ -85,7 +87,12 @@ public final class Bench {
                 McpSection.run(app, report);
             }
 
-            report.section("5. leftovers");
+            if (sections.has("dashboard")) {
+                report.section("5. dashboard (2,000 jobs, 20 agents streaming)");
+                DashboardSection.run(app, report);
+            }
+
+            report.section("6. leftovers");
             Jobs jobs = new Jobs(app.http());
             long unfinished = jobs.count("queued") + jobs.count("running");
             long failed = jobs.count("failed");

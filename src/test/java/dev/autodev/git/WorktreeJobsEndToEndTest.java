@@ -21,6 +21,9 @@ import tools.jackson.databind.JsonNode;
 /** A job with useWorktree works on its own branch, which ends up committed, pushed and proposed as a pull request. */
 class WorktreeJobsEndToEndTest extends AgentIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    WorktreeJanitor janitor;
+
     @Test
     void worktreeJobCommitsPushesAndOpensAPullRequest() throws Exception {
         String marker = newMarker();
@@ -54,6 +57,25 @@ class WorktreeJobsEndToEndTest extends AgentIntegrationTest {
         assertThat(ghCalls).contains("pr\ncreate\n--head\n" + branch + "\n--title\n").contains("Wrote notes.txt.");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(worktree.get()).doesNotExist());
         assertThat(git(repo.checkout(), "branch", "--list", branch)).contains(branch);
+    }
+
+    @Test
+    void orphanedWorktreesAreRemovedAtStart() throws Exception {
+        String marker = newMarker();
+        GitRepos.Cloned repo = GitRepos.cloneWithInitialCommit(ROOT.resolve("repos").resolve(UUID.randomUUID().toString()));
+        MODEL.script(marker, Step.text("nothing to do"));
+        // A finished worktree job makes the repository one the server knows.
+        awaitJob(createJob(aJob("Known repo " + marker).inDir(repo.checkout().toString()).with("useWorktree", true))
+                .get("id").asString(), "done");
+        Path stray = repo.checkout().resolve(".orchestrator-worktrees").resolve("left-behind");
+        git(repo.checkout(), "worktree", "add", "-b", "left-behind", stray.toString(), "HEAD");
+        assertThat(stray).isDirectory();
+
+        janitor.cleanUp();
+
+        assertThat(stray).doesNotExist();
+        assertThat(git(repo.checkout(), "worktree", "list")).doesNotContain("left-behind");
+        assertThat(git(repo.checkout(), "branch", "--list", "left-behind")).contains("left-behind");
     }
 
     @Test

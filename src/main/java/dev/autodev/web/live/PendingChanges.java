@@ -29,6 +29,8 @@ final class PendingChanges {
     }
 
     void output(String runId, long fromSeq, long toSeq) {
+        // New output also moves the run's turns, tokens and cost: send its row with the events.
+        runIds.add(runId);
         outputRanges.merge(runId, new long[] {fromSeq, toSeq},
                 (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
     }

@@ -66,6 +66,23 @@ class LiveUpdatesTest extends AgentIntegrationTest {
     }
 
     @Test
+    void aRunningAgentsTurnsReachTheFeedWhileItWorks() throws Exception {
+        Queue<JsonNode> frames = subscribe(new WebSocketHttpHeaders());
+        String marker = newMarker();
+        Step echo = Step.toolUse("Bash", Map.of("command", "echo step")).afterDelay(Duration.ofMillis(300));
+        MODEL.script(marker, echo, echo, echo, Step.text("done").afterDelay(Duration.ofSeconds(3)));
+
+        String jobId = createJob(aJob("Work in turns " + marker)).get("id").asString();
+
+        // While the last model call is still pending, the feed already shows the turns taken so far.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(messagesOfType(frames, "run")
+                .map(m -> m.get("run"))
+                .filter(r -> r.get("jobId").asString().equals(jobId) && r.get("status").asString().equals("running"))
+                .map(r -> r.get("numTurns").asInt())).anyMatch(turns -> turns >= 3));
+        awaitJob(jobId, "done");
+    }
+
+    @Test
     void snapshotHoldsRecentJobsRunsSettingsAndAVersion() {
         Api.Response created = api.post("/api/jobs", Map.of("description", "later", "scheduledAt", "2999-01-01T00:00:00Z"));
         String jobId = created.body().get("id").asString();
