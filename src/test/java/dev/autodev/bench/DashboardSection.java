@@ -31,7 +31,7 @@ import java.util.concurrent.Future;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The issue's claim about the dashboard, "it stays responsive with 2,000 jobs and 20 agents streaming at once",
+ * The dashboard's promise, "it stays responsive with 2,000 jobs and 20 agents streaming at once",
  * checked in headless Chromium (Playwright, the system's {@code /usr/bin/chromium} or {@code CHROMIUM_BIN}):
  * 2,000 jobs queued for tomorrow are created through the API, 20 real CLIs run scripted chains of cheap Bash calls
  * against the fake model, then the dashboard is opened and timed: board loaded, live card updates (queued jobs
