@@ -33,5 +33,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
+    // The suite runs beside the Java tests on small CI machines; a slow render is not a failure.
+    testTimeout: 20_000,
   },
 });

@@ -105,6 +105,21 @@ export function JobForm({ onCreated, onCancel, submit = api.createJob, loadModel
       {...props}
     />
   );
+  /** A select for a field with a fixed set of values; the first option is the server's default. */
+  const choice = <K extends 'stopMode' | 'retryPolicy'>(name: K, options: [JobFormValues[K], string][]) => (
+    <select
+      data-testid={`job-field-${name}`}
+      name={name}
+      value={values[name]}
+      onChange={(e) => set(name, e.target.value as JobFormValues[K])}
+    >
+      {options.map(([value, label]) => (
+        <option key={value} value={value}>
+          {label}
+        </option>
+      ))}
+    </select>
+  );
 
   return (
     <form className="job-form" data-testid="job-form" onSubmit={onSubmit} noValidate>
@@ -161,18 +176,13 @@ export function JobForm({ onCreated, onCancel, submit = api.createJob, loadModel
         {field(
           'stopMode',
           'Stop mode',
-          <select
-            data-testid="job-field-stopMode"
-            name="stopMode"
-            value={values.stopMode}
-            onChange={(e) => set('stopMode', e.target.value as JobFormValues['stopMode'])}
-          >
-            <option value="">default</option>
-            <option value="turns">turns</option>
-            <option value="budget">budget (US$)</option>
-            <option value="time">time (minutes)</option>
-            <option value="completion">completion</option>
-          </select>,
+          choice('stopMode', [
+            ['', 'default'],
+            ['turns', 'turns'],
+            ['budget', 'budget (US$)'],
+            ['time', 'time (minutes)'],
+            ['completion', 'completion'],
+          ]),
         )}
         {field('stopValue', 'Stop value', text('stopValue', { inputMode: 'decimal' }))}
         {field('dependsOn', 'Depends on', text('dependsOn', { placeholder: 'job ids, comma separated' }))}
@@ -181,17 +191,12 @@ export function JobForm({ onCreated, onCancel, submit = api.createJob, loadModel
         {field(
           'retryPolicy',
           'On failure',
-          <select
-            data-testid="job-field-retryPolicy"
-            name="retryPolicy"
-            value={values.retryPolicy}
-            onChange={(e) => set('retryPolicy', e.target.value as JobFormValues['retryPolicy'])}
-          >
-            <option value="">default (no retry)</option>
-            <option value="none">none</option>
-            <option value="same">same: queue a copy</option>
-            <option value="analyze">analyze: diagnose, then retry</option>
-          </select>,
+          choice('retryPolicy', [
+            ['', 'default (no retry)'],
+            ['none', 'none'],
+            ['same', 'same: queue a copy'],
+            ['analyze', 'analyze: diagnose, then retry'],
+          ]),
         )}
         {field(
           'maxRetries',
