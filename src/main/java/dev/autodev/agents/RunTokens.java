@@ -8,12 +8,18 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Issues each run its own secret and tells, for a presented secret, which active run it belongs to. Only the
  * SHA-256 of a token is stored; the token itself reaches the agent through its MCP config file and environment.
+ *
+ * <p>Every MCP call and every edit asks, so answers for active runs are kept in memory; a run's entry is dropped as
+ * soon as its end is committed (or it gets a new token), which is when the token stops working.
  */
 @Component
 public class RunTokens {
@@ -24,6 +30,7 @@ public class RunTokens {
             WHERE r.token_hash = ? AND r.status IN ('starting', 'running', 'waiting_user')""";
 
     private final SecureRandom random = new SecureRandom();
+    private final Map<String, AgentIdentity> activeByHash = new ConcurrentHashMap<>();
     private final Db db;
 
     RunTokens(Db db) {
@@ -36,15 +43,30 @@ public class RunTokens {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         db.write().sql(STORE).params(hash(token), runId).update();
+        forget(runId);
         return token;
     }
 
     /** The active run this token belongs to; empty for an unknown token or a run that has ended. */
     public Optional<AgentIdentity> resolve(String token) {
         if (token == null || token.isBlank()) return Optional.empty();
-        return db.read().sql(RESOLVE).param(hash(token))
+        String hash = hash(token);
+        AgentIdentity known = activeByHash.get(hash);
+        if (known != null) return Optional.of(known);
+        Optional<AgentIdentity> found = db.read().sql(RESOLVE).param(hash)
                 .query((rs, row) -> new AgentIdentity(rs.getString(1), rs.getString(2), rs.getString(3), Path.of(rs.getString(4))))
                 .optional();
+        found.ifPresent(identity -> activeByHash.put(hash, identity));
+        return found;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(RunChanged event) {
+        if (event.status().isTerminal()) forget(event.runId());
+    }
+
+    private void forget(String runId) {
+        activeByHash.values().removeIf(identity -> identity.runId().equals(runId));
     }
 
     private static String hash(String token) {
