@@ -44,7 +44,8 @@ class AgentsCoordinateEndToEndTest extends AgentIntegrationTest {
         String second = newMarker();
         MODEL.script(first,
                 Step.toolUse("mcp__orchestrator__lock_files", Map.of("files", List.of(file), "reason", "first")),
-                Step.toolUse("mcp__orchestrator__release_files", Map.of("files", List.of(file))).afterDelay(Duration.ofSeconds(2)),
+                // Held long enough for the checks below even on a slow, busy machine.
+                Step.toolUse("mcp__orchestrator__release_files", Map.of("files", List.of(file))).afterDelay(Duration.ofSeconds(5)),
                 Step.text("first done"));
         MODEL.script(second,
                 Step.toolUse("mcp__orchestrator__lock_files", Map.of("files", List.of(file), "reason", "second", "timeout_seconds", 60)),

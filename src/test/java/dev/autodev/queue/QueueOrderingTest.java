@@ -103,7 +103,7 @@ class QueueOrderingTest extends AgentIntegrationTest {
 
     @Test
     void scheduledJobStaysQueuedUntilItsTime() {
-        Instant at = Instant.now().plusMillis(2500);
+        Instant at = Instant.now().plusMillis(4000);
         String id = createJob(aJob("later " + newMarker()).with("scheduledAt", at.toString())).get("id").asString();
 
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofMillis(2000))
