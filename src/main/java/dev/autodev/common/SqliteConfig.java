@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * SQLite allows one writer at a time, so all writes share a single connection (callers queue for it instead of
  * failing with SQLITE_BUSY), while readers get their own small pool and, thanks to WAL, never wait for the writer.
+ * Both hand out connections in the order callers asked ({@link FairDataSource}).
  */
 @Configuration(proxyBeanMethods = false)
 class SqliteConfig {
@@ -27,7 +28,7 @@ class SqliteConfig {
     @Bean
     @Primary
     DataSource dataSource(StorageProperties storage) {
-        return pool(storage, "sqlite-writer", 1);
+        return new FairDataSource(pool(storage, "sqlite-writer", 1));
     }
 
     @Bean
@@ -38,7 +39,7 @@ class SqliteConfig {
 
     @Bean(destroyMethod = "close")
     ReadOnlyDataSource readOnlyDataSource(StorageProperties storage) {
-        return new ReadOnlyDataSource(pool(storage, "sqlite-reader", storage.readerPoolSize()));
+        return new ReadOnlyDataSource(new FairDataSource(pool(storage, "sqlite-reader", storage.readerPoolSize())));
     }
 
     @Bean
@@ -70,7 +71,7 @@ class SqliteConfig {
     }
 
     /** Wrapper type so the reader pool is never mistaken for the primary (writing) DataSource. */
-    record ReadOnlyDataSource(HikariDataSource dataSource) implements AutoCloseable {
+    record ReadOnlyDataSource(FairDataSource dataSource) implements AutoCloseable {
         @Override
         public void close() {
             dataSource.close();

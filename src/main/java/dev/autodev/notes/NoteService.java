@@ -2,6 +2,7 @@ package dev.autodev.notes;
 
 import dev.autodev.agents.AgentIdentity;
 import dev.autodev.common.ApiException.BadRequest;
+import dev.autodev.common.GroupCommit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The shared scratchpad: agents write results under namespaced keys and others read or wait for them. Waiting is
@@ -25,23 +25,30 @@ public class NoteService {
     private final NoteRepository notes;
     private final NoteWatchers watchers;
     private final ApplicationEventPublisher events;
+    private final GroupCommit commits;
     private final Clock clock;
 
-    NoteService(NoteRepository notes, NoteWatchers watchers, ApplicationEventPublisher events, Clock clock) {
+    NoteService(NoteRepository notes, NoteWatchers watchers, ApplicationEventPublisher events, GroupCommit commits,
+                Clock clock) {
         this.notes = notes;
+        this.commits = commits;
         this.watchers = watchers;
         this.events = events;
         this.clock = clock;
     }
 
-    /** Creates or replaces the note at {@code key}. {@code writer} is the calling agent, or null for a person. */
-    @Transactional
+    /**
+     * Creates or replaces the note at {@code key}. {@code writer} is the calling agent, or null for a person. Agents
+     * write notes in bursts, so the write shares its commit with others queued at the same moment.
+     */
     public Note write(AgentIdentity writer, String key, String value) {
         Note note = new Note(NoteKeys.key("key", key), NoteKeys.value(value), writer == null ? null : writer.runId(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        notes.upsert(note);
-        events.publishEvent(new NoteWritten(note.key()));
-        return note;
+        return commits.run(() -> {
+            notes.upsert(note);
+            events.publishEvent(new NoteWritten(note.key()));
+            return note;
+        });
     }
 
     public Optional<Note> read(String key) {

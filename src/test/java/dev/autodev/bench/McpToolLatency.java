@@ -83,8 +83,8 @@ final class McpToolLatency {
         for (Operation operation : Operation.values()) measure(clients.subList(0, 1), operation, warmUp);
         for (Operation operation : Operation.values()) measure(clients, operation, Math.max(5, warmUp / 20));
 
-        report.figure(String.format(Locale.ROOT, "client: java.net.http POSTs of JSON-RPC tools/call, Accept:"
-                + " application/json (single JSON answer, the Codex path), one HttpClient and connection per client,"
+        report.figure(String.format(Locale.ROOT, "client: JSON-RPC tools/call POSTs from a minimal blocking HTTP/1.1 client, Accept:"
+                + " application/json (single JSON answer, the Codex path), one keep-alive socket per client,"
                 + " after initialize; %d warm-up calls per tool", warmUp));
         report.note("%d clients over %d active runs%s; clients run in the server's JVM and share its %d cores; each"
                         + " client sends its next call as soon as the last is answered",
@@ -146,7 +146,7 @@ final class McpToolLatency {
         List<Future<Map<String, List<Double>>>> futures = new ArrayList<>();
         double cpuBefore;
         long start;
-        try (ExecutorService threads = Executors.newFixedThreadPool(clients.size())) {
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients.size(); c++) {
                 McpHttp client = clients.get(c);
                 int index = c;
