@@ -48,6 +48,11 @@ final class FairDataSource extends DelegatingDataSource implements AutoCloseable
         throw new SQLException("SQLite connections take no user name or password");
     }
 
+    /** Callers waiting for a connection now. */
+    int waiting() {
+        return permits.getQueueLength();
+    }
+
     @Override
     public void close() {
         pool.close();

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ public class GroupCommit implements AutoCloseable {
 
     private final Thread writer;
     private boolean closed; // guarded by this
+    private final AtomicLong batches = new AtomicLong();
 
     GroupCommit(TransactionTemplate tx) {
         this.tx = tx;
@@ -51,9 +53,13 @@ public class GroupCommit implements AutoCloseable {
      * batch would need.
      */
     public <T> T run(Supplier<T> work) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) return work.get();
+        return await(submit(work));
+    }
+
+    /** Waits for a {@link #submit}ted write to commit: its result, or its own exception. */
+    public static <T> T await(CompletableFuture<T> stored) {
         try {
-            return submit(work).get();
+            return stored.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for a write to commit", e);
@@ -62,8 +68,18 @@ public class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** Queues {@code work}; the future completes after the batch holding it commits, or fails with its error. */
+    /**
+     * Queues {@code work}; the future completes after the batch holding it commits, or fails with its error. Inside a
+     * transaction of the caller's own it runs at once, as {@link #run} does.
+     */
     public <T> CompletableFuture<T> submit(Supplier<T> work) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            try {
+                return CompletableFuture.completedFuture(work.get());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         Write<T> write = new Write<>(work);
         synchronized (this) {
             if (!closed) {
@@ -114,7 +130,18 @@ public class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** Writes waiting for the thread to take them. */
+    int queued() {
+        return queue.size();
+    }
+
+    /** Transactions committed (or tried) so far; with many writers at once, fewer than the writes. */
+    long batches() {
+        return batches.get();
+    }
+
     private void commit(List<Write<?>> batch) {
+        batches.incrementAndGet();
         List<Runnable> outcomes = new ArrayList<>(batch.size());
         try {
             tx.executeWithoutResult(status -> {

@@ -1,6 +1,7 @@
 package dev.autodev.locks;
 
 import dev.autodev.agents.AgentIdentity;
+import dev.autodev.common.GroupCommit;
 import dev.autodev.locks.LocksChanged.Change;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,8 +26,10 @@ import org.springframework.stereotype.Service;
  * signals, so they wake as soon as a lock is released. A run that would wait for a run that (through others) waits
  * for it is told {@code deadlock_detected} at once rather than left hanging.
  *
- * <p>One monitor guards all of it. Decisions are fast and in memory; the stores they lead to are short single-row
- * SQLite writes, so holding the monitor across them keeps memory and database in step at little cost.
+ * <p>One monitor guards all of it. Decisions are fast and in memory, and take effect there at once; the SQLite
+ * writes they lead to are queued in the same order and waited for after the monitor is let go, so many agents'
+ * locks share commits instead of each holding the monitor through one of its own. A call answers only once its
+ * change is stored.
  */
 @Service
 public class FileLockRegistry {
@@ -59,7 +63,7 @@ public class FileLockRegistry {
         long started = System.nanoTime();
         long deadline = started + properties.timeout(timeout).toNanos();
         Waiter me = new Waiter(caller.runId(), targets);
-        return guarded(() -> {
+        return this.<Supplier<LockResult>>guarded(() -> {
             try {
                 while (true) {
                     if (me.aborted) throw new IllegalStateException("run " + caller.runId() + " ended while waiting for locks");
@@ -67,24 +71,52 @@ public class FileLockRegistry {
                     List<FileLock> conflicts = table.conflicts(caller.runId(), targets);
                     if (conflicts.isEmpty()) {
                         // Announcing it (below) also wakes waiters that may now wait for us, to check for a cycle.
-                        return new LockResult.Acquired(store.grant(caller, targets, blankToNull(reason), lifetime));
+                        LockStore.Grant grant = store.grant(caller, targets, blankToNull(reason), lifetime);
+                        return () -> new LockResult.Acquired(stored(grant));
                     }
                     if (!waiters.contains(me)) waiters.add(me);
                     Optional<List<String>> cycle = WaitForGraph.cycleThrough(caller.runId(), waitForEdges(table));
-                    if (cycle.isPresent()) return new LockResult.DeadlockDetected(conflicts, cycle.get());
+                    if (cycle.isPresent()) return answer(new LockResult.DeadlockDetected(conflicts, cycle.get()));
                     long left = deadline - System.nanoTime();
-                    if (left <= 0) return new LockResult.TimedOut(conflicts, Duration.ofNanos(System.nanoTime() - started));
+                    if (left <= 0) return answer(new LockResult.TimedOut(conflicts, Duration.ofNanos(System.nanoTime() - started)));
                     announceChanges(); // e.g. expired locks removed above, before sleeping on them
                     changed.awaitNanos(Math.min(left, untilFirstExpiry(conflicts)));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt(); // shutting down: report what stood in the way
-                return new LockResult.TimedOut(store.live().conflicts(caller.runId(), targets),
-                        Duration.ofNanos(System.nanoTime() - started));
+                return answer(new LockResult.TimedOut(store.live().conflicts(caller.runId(), targets),
+                        Duration.ofNanos(System.nanoTime() - started)));
             } finally {
                 waiters.remove(me);
             }
-        });
+        }).get();
+    }
+
+    /** Waits, outside the monitor, until a grant is stored; one that could not be is taken back and fails. */
+    private List<FileLock> stored(LockStore.Grant grant) {
+        try {
+            GroupCommit.await(grant.stored());
+            return grant.locks();
+        } catch (RuntimeException e) {
+            guarded(() -> {
+                store.undo(grant);
+                return null;
+            });
+            throw e;
+        }
+    }
+
+    /** An answer that is ready now; {@link #guarded} callers that changed nothing return it. */
+    private static <T> Supplier<T> answer(T result) {
+        return () -> result;
+    }
+
+    /** An answer to give once {@code store} is done, which the caller waits for after letting go of the monitor. */
+    private static <T> Supplier<T> storedThen(CompletableFuture<Void> store, T result) {
+        return () -> {
+            GroupCommit.await(store);
+            return result;
+        };
     }
 
     /**
@@ -92,12 +124,11 @@ public class FileLockRegistry {
      * touched: it is reported in {@link ReleaseResult#notReleased()} with who holds it.
      */
     public ReleaseResult release(AgentIdentity caller, List<String> files) {
-        return guarded(() -> {
+        return this.<Supplier<ReleaseResult>>guarded(() -> {
             LockTable table = store.live();
             if (files == null || files.isEmpty()) {
                 List<FileLock> mine = table.ofRun(caller.runId());
-                store.remove(mine, Change.RELEASED);
-                return new ReleaseResult(mine, List.of());
+                return storedThen(store.remove(mine, Change.RELEASED), new ReleaseResult(mine, List.of()));
             }
             List<FileLock> released = new ArrayList<>();
             List<ReleaseResult.NotReleased> kept = new ArrayList<>();
@@ -114,29 +145,27 @@ public class FileLockRegistry {
                     kept.add(new ReleaseResult.NotReleased(file, e.getMessage()));
                 }
             }
-            store.remove(released, Change.RELEASED);
-            return new ReleaseResult(released, kept);
-        });
+            return storedThen(store.remove(released, Change.RELEASED), new ReleaseResult(released, kept));
+        }).get();
     }
 
     /** Drops every lock of a run and stops its waits; called when the run ends, whatever the reason. */
     public List<FileLock> releaseAll(String runId) {
-        return guarded(() -> {
+        return this.<Supplier<List<FileLock>>>guarded(() -> {
             waiters.stream().filter(w -> w.runId.equals(runId)).forEach(w -> w.aborted = true);
             changed.signalAll(); // its waiting calls give up now, not at their timeout
             List<FileLock> locks = store.live().ofRun(runId);
-            store.remove(locks, Change.RUN_ENDED);
-            return locks;
-        });
+            return storedThen(store.remove(locks, Change.RUN_ENDED), locks);
+        }).get();
     }
 
     /** Removes one lock whoever holds it (a person's decision, over REST); empty when there is no such lock. */
     public Optional<FileLock> forceRelease(String lockId) {
-        return guarded(() -> {
+        return this.<Supplier<Optional<FileLock>>>guarded(() -> {
             Optional<FileLock> lock = store.live().byId(lockId);
-            lock.ifPresent(l -> store.remove(List.of(l), Change.FORCE_RELEASED));
-            return lock;
-        });
+            if (lock.isEmpty()) return answer(lock);
+            return storedThen(store.remove(List.of(lock.get()), Change.FORCE_RELEASED), lock);
+        }).get();
     }
 
     /** Every lock held now, oldest first. */
