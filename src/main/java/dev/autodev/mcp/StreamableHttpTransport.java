@@ -15,8 +15,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -89,14 +89,14 @@ class StreamableHttpTransport extends HttpServlet implements McpStatelessServerT
                     "unsupported MCP-Protocol-Version " + version + "; supported: " + String.join(", ", protocolVersions()));
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        byte[] body = body(request);
         if (body.length > MAX_BODY_BYTES) {
             error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, ErrorCodes.INVALID_REQUEST, "message larger than 16 MiB");
             return;
         }
         JSONRPCMessage message;
         try {
-            message = McpSchema.deserializeJsonRpcMessage(json, new String(body, StandardCharsets.UTF_8));
+            message = JsonRpcMessages.read(json, body);
         } catch (IOException | RuntimeException e) {
             error(response, HttpServletResponse.SC_BAD_REQUEST, ErrorCodes.PARSE_ERROR, "not a JSON-RPC message: " + e.getMessage());
             return;
@@ -126,11 +126,12 @@ class StreamableHttpTransport extends HttpServlet implements McpStatelessServerT
             }
             return;
         }
-        JSONRPCResponse answer = handle(call, context);
+        byte[] answer = json.writeValueAsBytes(handle(call, context));
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(answer));
+        response.setContentLength(answer.length);
+        response.getOutputStream().write(answer);
     }
 
     /** The SDK turns failures into JSON-RPC errors itself; this only guards against one escaping anyway. */
@@ -141,6 +142,18 @@ class StreamableHttpTransport extends HttpServlet implements McpStatelessServerT
             log.warn("MCP request {} failed", call.method(), e);
             return JSONRPCResponse.error(call.id(), new JSONRPCError(ErrorCodes.INTERNAL_ERROR, "internal error: " + e.getMessage()));
         }
+    }
+
+    /**
+     * The request body, at most one byte past the limit. Clients send a Content-Length, so the body is read into an
+     * array of its size: reading up to the limit instead would allocate a 16 KiB buffer for every small call.
+     */
+    private static byte[] body(HttpServletRequest request) throws IOException {
+        long length = request.getContentLengthLong();
+        if (length < 0 || length > MAX_BODY_BYTES) return request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        byte[] body = new byte[(int) length];
+        int read = request.getInputStream().readNBytes(body, 0, body.length);
+        return read == body.length ? body : Arrays.copyOf(body, read);
     }
 
     private static boolean acceptsEventStream(HttpServletRequest request) {
