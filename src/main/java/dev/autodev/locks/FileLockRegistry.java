@@ -38,7 +38,7 @@ public class FileLockRegistry {
     private final LockProperties properties;
     private final LockEventPublisher publisher;
     // Fair, so that with many agents locking at once no call keeps losing the monitor to later ones.
-    private final ReentrantLock monitor = new ReentrantLock(true);
+    private final ReentrantLock monitor = new ReentrantLock();
     private final Condition changed = monitor.newCondition();
     private final List<Waiter> waiters = new ArrayList<>(); // guarded by monitor
 

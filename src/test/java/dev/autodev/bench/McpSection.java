@@ -13,7 +13,7 @@ final class McpSection {
     /**
      * Sizes: {@code -Dbench.mcpClients} (32), {@code -Dbench.mcpRuns} active runs behind them (as many as clients),
      * {@code -Dbench.mcpCalls} per tool with one client (500), {@code -Dbench.mcpCallsPerClient} per tool and client
-     * with many (100), {@code -Dbench.mcpWarmUp} calls per tool first (200), {@code -Dbench.watchRounds} (30).
+     * with many (200), {@code -Dbench.mcpWarmUp} calls per tool first (200), {@code -Dbench.watchRounds} (30).
      */
     static void run(BenchApp app, Report report) throws Exception {
         int clients = Integer.getInteger("bench.mcpClients", 32);
@@ -23,7 +23,7 @@ final class McpSection {
             report.figure(String.format(Locale.ROOT, "%d active runs (real CLIs waiting on the fake model) ready after"
                     + " %.1f s", runs.size(), (System.nanoTime() - started) / 1e9));
             McpToolLatency.run(app, report, runs, clients, Integer.getInteger("bench.mcpCalls", 500),
-                    Integer.getInteger("bench.mcpCallsPerClient", 100), Integer.getInteger("bench.mcpWarmUp", 200));
+                    Integer.getInteger("bench.mcpCallsPerClient", 200), Integer.getInteger("bench.mcpWarmUp", 200));
             WatchLatency.run(app, report, runs, Integer.getInteger("bench.watchRounds", 30));
         }
     }
