@@ -37,7 +37,6 @@ public class FileLockRegistry {
     private final LockStore store;
     private final LockProperties properties;
     private final LockEventPublisher publisher;
-    // Fair, so that with many agents locking at once no call keeps losing the monitor to later ones.
     private final ReentrantLock monitor = new ReentrantLock();
     private final Condition changed = monitor.newCondition();
     private final List<Waiter> waiters = new ArrayList<>(); // guarded by monitor

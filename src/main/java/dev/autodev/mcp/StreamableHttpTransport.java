@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -172,10 +173,20 @@ class StreamableHttpTransport extends HttpServlet implements McpStatelessServerT
         return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
     }
 
+    /**
+     * A JSON-RPC error for a message that could not be read, so it has no id to answer to: the protocol says the id is
+     * then null, which the SDK's response record does not allow, so the body is written here.
+     */
     private void error(HttpServletResponse response, int status, int code, String message) throws IOException {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("jsonrpc", McpSchema.JSONRPC_VERSION);
+        error.put("id", null);
+        error.put("error", Map.of("code", code, "message", message));
+        byte[] body = json.writeValueAsBytes(error);
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(JSONRPCResponse.error(null, new JSONRPCError(code, message))));
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

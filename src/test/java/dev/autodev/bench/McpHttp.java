@@ -30,16 +30,6 @@ final class McpHttp {
     static final String PROTOCOL_VERSION = "2025-06-18";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int TIMEOUT_MILLIS = 120_000;
-    static final java.util.concurrent.ConcurrentLinkedQueue<String> TRACE = Boolean.getBoolean("bench.trace") ? new java.util.concurrent.ConcurrentLinkedQueue<>() : null;
-    static {
-        if (TRACE != null) Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
-                long now = System.nanoTime();
-                java.nio.file.Files.write(java.nio.file.Path.of("/tmp/calls.csv"), java.util.stream.Stream.concat(java.util.stream.Stream.of("anchor," + now + "," + uptime), TRACE.stream()).toList());
-            } catch (Exception e) { e.printStackTrace(); }
-        }));
-    }
 
     private final URI uri;
     private final String headers;
@@ -112,7 +102,6 @@ final class McpHttp {
         long start = System.nanoTime();
         Reply reply = exchange(body);
         long end = System.nanoTime();
-        if (TRACE != null) TRACE.add(method + (params.get("name") == null ? "" : ":" + params.get("name")) + "," + start + "," + end);
         if (reply.status() != 200) {
             throw new IllegalStateException(method + " answered HTTP " + reply.status() + ": " + reply.body());
         }

@@ -213,6 +213,34 @@ class McpEndpointTest extends AgentIntegrationTest {
     }
 
     @Test
+    void messagesThatAreNotJsonRpcAreRefusedWithAParseErrorAndDoNothing() throws Exception {
+        ActiveRun run = startRun();
+        Map<String, String> refused = Map.of(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":", "not a JSON-RPC message",
+                "[1, 2]", "not a JSON-RPC message",
+                "{\"jsonrpc\":\"2.0\",\"id\":true,\"method\":\"ping\"}", "a request id must be a string or a number",
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":7}", "\"method\" must be a string",
+                "{\"hello\":\"world\"}", "not a JSON-RPC message");
+
+        for (Map.Entry<String, String> message : refused.entrySet()) {
+            HttpResponse<String> response = post(run.token(), JSON_ONLY, message.getKey());
+            assertThat(response.statusCode()).as(message.getKey()).isEqualTo(400);
+            JsonNode error = JSON.readTree(response.body()).get("error");
+            assertThat(error.get("code").asInt()).isEqualTo(-32700);
+            assertThat(error.get("message").asString()).as(message.getKey()).contains(message.getValue());
+        }
+        HttpResponse<String> notJson = send(HttpRequest.newBuilder(mcpUri()).header("Authorization", "Bearer " + run.token())
+                .header("Accept", JSON_ONLY).header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(ping())));
+        assertThat(notJson.statusCode()).isEqualTo(415);
+        assertThat(JSON.readTree(notJson.body()).at("/error/message").asString()).isEqualTo("Content-Type must be application/json");
+        HttpResponse<String> oldVersion = send(request(run.token(), JSON_ONLY, ping()).header("MCP-Protocol-Version", "1999-01-01"));
+        assertThat(oldVersion.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(oldVersion.body()).at("/error/message").asString()).startsWith("unsupported MCP-Protocol-Version 1999-01-01");
+        // The endpoint still answers that run's well-formed calls.
+        assertThat(post(run.token(), JSON_ONLY, ping()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void getIsAnsweredWith405BecauseThereIsNoServerStream() throws Exception {
         ActiveRun run = startRun();
 
