@@ -13,9 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -95,7 +97,7 @@ class LockStore {
                 created.add(lock);
             }
         }
-        CompletableFuture<Void> stored = commits.submit(() -> {
+        CompletableFuture<Void> stored = queue(() -> {
             if (!repository.runIsActive(caller.runId())) {
                 throw new IllegalStateException("run " + caller.runId() + " is not active, so it cannot take locks");
             }
@@ -132,10 +134,22 @@ class LockStore {
         List<FileLock> removed = List.copyOf(locks);
         table.remove(removed);
         pending.add(new LocksChanged(change, removed));
-        return commits.submit(() -> {
+        return queue(() -> {
             repository.delete(removed);
             return null;
         });
+    }
+
+    /**
+     * Queues a store behind the ones before it. Inside a caller's transaction {@link GroupCommit} would run it at once,
+     * ahead of stores still queued (a delete before its insert), so that is refused rather than risked.
+     */
+    private CompletableFuture<Void> queue(Supplier<Void> write) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("lock changes are stored in the order they happen; call the lock registry"
+                    + " outside a transaction");
+        }
+        return commits.submit(write);
     }
 
     /** The changes since the last call, oldest first. */

@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.autodev.agents.AgentIdentity;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Taking, refreshing, waiting for and releasing locks, against the real registry and database. */
@@ -180,6 +187,37 @@ class FileLockRegistryTest extends LockTestBase {
         long acquiredAt = ((Number) row.get("acquired_at")).longValue();
         assertThat(acquiredAt).isGreaterThan(before.toEpochMilli());
         assertThat(((Number) row.get("expires_at")).longValue() - acquiredAt).isEqualTo(Duration.ofMinutes(3).toMillis());
+    }
+
+    @Test
+    void manyAgentsLockingAndReleasingAtOnceLeaveTheStoredLocksExactlyTheHeldOnes() throws Exception {
+        List<AgentIdentity> agents = new ArrayList<>();
+        for (int i = 0; i < 16; i++) agents.add(runs.activeRun(workDir));
+        List<Future<?>> work = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < agents.size(); i++) {
+                AgentIdentity agent = agents.get(i);
+                String own = "own-" + i + ".txt";
+                work.add(threads.submit(() -> {
+                    for (int round = 0; round < 20; round++) {
+                        assertThat(lock(agent, own)).isInstanceOf(LockResult.Acquired.class);
+                        registry.release(agent, List.of(own));
+                    }
+                    // Every agent ends holding one lock, taken last, so the stored rows must be exactly these.
+                    assertThat(lock(agent, own)).isInstanceOf(LockResult.Acquired.class);
+                    return null;
+                }));
+            }
+            for (Future<?> done : work) done.get();
+        }
+
+        Set<String> ours = agents.stream().map(AgentIdentity::runId).collect(Collectors.toSet());
+        List<String> held = registry.list().stream().filter(l -> ours.contains(l.runId())).map(FileLock::id).toList();
+        List<String> stored = db.read().sql("SELECT id, run_id FROM file_locks").query((rs, row) ->
+                ours.contains(rs.getString("run_id")) ? rs.getString("id") : null).list().stream()
+                .filter(id -> id != null).toList();
+        assertThat(held).hasSize(16);
+        assertThat(stored).as("the stored rows, with no row a lock no longer stands behind").containsExactlyInAnyOrderElementsOf(held);
     }
 
     @Test
