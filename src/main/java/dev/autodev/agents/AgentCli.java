@@ -16,6 +16,14 @@ public interface AgentCli {
     /** The command for one run: program and arguments, environment additions and working directory. */
     LaunchCommand command(LaunchRequest request);
 
+    /**
+     * Whether the CLI itself stops a run that has used its {@code maxTurns}. When it does not, the supervisor stops
+     * the run as soon as its output shows a turn past the cap.
+     */
+    default boolean stopsAtTurnLimit() {
+        return true;
+    }
+
     /** A fresh parser for one run's output; parsers keep running totals, so they are never shared. */
     OutputParser newParser();
 

@@ -22,7 +22,7 @@ final class FailureClassifier {
             return switch (stop) {
                 case CANCEL, REQUEUE, SHUTDOWN -> FailureKind.CANCELLED;
                 case TIME_LIMIT -> FailureKind.TIMEOUT;
-                case BUDGET_LIMIT -> FailureKind.BUDGET;
+                case BUDGET_LIMIT, TURN_LIMIT -> FailureKind.BUDGET;
                 case FINISHED -> null;
             };
         }

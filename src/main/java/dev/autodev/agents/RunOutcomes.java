@@ -24,6 +24,7 @@ final class RunOutcomes {
                 case TIME_LIMIT -> new RunOutcome(RunStatus.FAILED, stop, resultText,
                         "time limit reached: stopped after " + plan.timeLimit().toSeconds() + " s", exitCode, FailureKind.TIMEOUT);
                 case BUDGET_LIMIT -> new RunOutcome(RunStatus.FAILED, stop, resultText, budgetMessage(plan, parser), exitCode, FailureKind.BUDGET);
+                case TURN_LIMIT -> new RunOutcome(RunStatus.FAILED, stop, resultText, turnLimitMessage(plan), exitCode, FailureKind.BUDGET);
             };
         }
         Optional<FinalResult> result = parser.result();
@@ -40,7 +41,7 @@ final class RunOutcomes {
         Optional<FinalResult> result = parser.result();
         if (result.isPresent()) {
             String subtype = result.get().subtype();
-            if (subtype.equals("error_max_turns")) return "turn limit reached (" + plan.maxTurns() + " turns)";
+            if (subtype.equals("error_max_turns")) return turnLimitMessage(plan);
             if (subtype.contains("budget")) return budgetMessage(plan, parser);
         }
         Optional<String> error = parser.lastError().filter(e -> !e.isBlank());
@@ -48,6 +49,10 @@ final class RunOutcomes {
         String exit = exitCode == null ? "ended" : "exited with code " + exitCode;
         if (!stderrTail.isBlank()) return exit + ": " + stderrTail;
         return exit + " without a result";
+    }
+
+    private static String turnLimitMessage(LaunchPlan plan) {
+        return "turn limit reached (" + plan.maxTurns() + " turns)";
     }
 
     private static String budgetMessage(LaunchPlan plan, OutputParser parser) {

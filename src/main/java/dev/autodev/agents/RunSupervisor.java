@@ -182,7 +182,7 @@ public class RunSupervisor {
         if (run.stopReason() != null) runners.execute(() -> terminate(run));
         scheduleTimeLimit(plan, Duration.ZERO);
         OutputParser parser = cli.newParser(request);
-        follow(run, process::isAlive, () -> process.waitFor(properties.tailInterval().toMillis(), TimeUnit.MILLISECONDS),
+        follow(run, cli, process::isAlive, () -> process.waitFor(properties.tailInterval().toMillis(), TimeUnit.MILLISECONDS),
                 files.stdout(), parser);
         // Tools the agent left running in its group would otherwise outlive the run.
         ProcessGroups.kill(process.toHandle());
@@ -191,11 +191,12 @@ public class RunSupervisor {
 
     private RunOutcome followExisting(LiveRun run, Instant processStartedAt) throws IOException, InterruptedException {
         LaunchPlan plan = run.plan;
-        OutputParser parser = clis.forModel(plan.model()).newParser(plan.request(null));
+        AgentCli cli = clis.forModel(plan.model());
+        OutputParser parser = cli.newParser(plan.request(null));
         RunFiles files = RunFiles.existing(properties.logDir(), plan.runId());
         ProcessHandle process = run.process();
         if (processStartedAt != null) scheduleTimeLimit(plan, Duration.between(processStartedAt, clock.instant()));
-        follow(run, () -> process != null && process.isAlive(), () -> Thread.sleep(properties.tailInterval().toMillis()),
+        follow(run, cli, () -> process != null && process.isAlive(), () -> Thread.sleep(properties.tailInterval().toMillis()),
                 files.stdout(), parser);
         if (process != null) ProcessGroups.kill(process);
         return RunOutcomes.decide(plan, run.stopReason(), run.finishResult(), parser, null, files.stderrTail());
@@ -222,7 +223,7 @@ public class RunSupervisor {
     }
 
     /** Reads the output file until the process is gone, recording each batch of lines as it appears. */
-    private void follow(LiveRun run, BooleanSupplier alive, Pause pause, Path stdout, OutputParser parser)
+    private void follow(LiveRun run, AgentCli cli, BooleanSupplier alive, Pause pause, Path stdout, OutputParser parser)
             throws IOException, InterruptedException {
         long seq = 0;
         try (OutputTail tail = new OutputTail(stdout)) {
@@ -233,7 +234,10 @@ public class RunSupervisor {
                     String rest = tail.remainder();
                     if (!rest.isBlank()) lines.add(rest);
                 }
-                if (!lines.isEmpty()) seq = record(run, parser, lines, seq);
+                if (!lines.isEmpty()) {
+                    seq = record(run, parser, lines, seq);
+                    if (!cli.stopsAtTurnLimit()) enforceTurnLimit(run, parser.progress());
+                }
                 if (exited) return;
                 pause.pause();
             }
@@ -250,6 +254,12 @@ public class RunSupervisor {
         }
         recorder.output(run.plan.runId(), batch, parser.progress());
         return seq;
+    }
+
+    /** Stops a run whose CLI has no turn cap of its own once it is past its job's; the outcome says why. */
+    private void enforceTurnLimit(LiveRun run, RunProgress progress) {
+        Integer max = run.plan.maxTurns();
+        if (max != null && progress.numTurns() > max && run.stopReason() == null) stop(run.plan.runId(), StopReason.TURN_LIMIT);
     }
 
     /** SIGTERM to the run's process group, then SIGKILL if it is still there after the grace period. */

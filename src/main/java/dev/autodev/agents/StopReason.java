@@ -6,6 +6,8 @@ public enum StopReason {
     CANCEL,
     /** A person asked for the job to go back to the queue. */
     REQUEUE,
+    /** The run used more turns than its job's maxTurns allows, and its CLI does not stop by itself. */
+    TURN_LIMIT,
     /** The run passed its time limit (stop mode time). */
     TIME_LIMIT,
     /** The run passed its budget (stop mode budget). */

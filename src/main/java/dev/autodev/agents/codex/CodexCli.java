@@ -22,9 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code codex} (the configured default model) and {@code codex-<model>} (that model). The prompt arrives on stdin
  * ({@code -} as the prompt argument); Continue is {@code codex exec resume <thread id>}.
  *
- * <p>Codex has no turn or budget cap of its own, so {@code maxTurns} and {@code budgetUsd} are not passed; a job's
- * time limit still applies, as for every CLI. It has no pre-edit hook either: a Codex agent is asked to lock files
- * (see the instructions below) but the lock hook does not enforce it.
+ * <p>Codex has no turn or budget cap of its own, so {@code maxTurns} and {@code budgetUsd} are not passed: the
+ * supervisor stops a run that goes past its turns ({@link #stopsAtTurnLimit()}), and a job's time limit applies as
+ * for every CLI. Codex reports tokens only when its turn ends, so a budget cannot stop it midway. It has no pre-edit
+ * hook either: a Codex agent is asked to lock files (see the instructions below) but the lock hook does not enforce
+ * it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -49,6 +51,12 @@ public class CodexCli implements AgentCli {
     @Override
     public String kind() {
         return "codex";
+    }
+
+    /** Each agent message, command, tool call and file change counts as a turn ({@link CodexJsonParser}). */
+    @Override
+    public boolean stopsAtTurnLimit() {
+        return false;
     }
 
     @Override

@@ -138,6 +138,32 @@ class CodexRunsEndToEndTest extends AgentIntegrationTest {
     }
 
     @Test
+    void aCodexRunPastItsMaxTurnsIsStoppedAtTheNextTurn() throws Exception {
+        String marker = newMarker();
+        Path workDir = newWorkDir();
+        OPENAI.script(marker,
+                ResponseStep.shell("echo 1 >> steps.txt"),
+                ResponseStep.shell("echo 2 >> steps.txt"),
+                ResponseStep.shell("echo 3 >> steps.txt"),
+                // Codex waits here while the third command's turn is read and the run is stopped.
+                ResponseStep.shell("echo 4 >> steps.txt").afterDelay(java.time.Duration.ofSeconds(30)),
+                ResponseStep.text("All four done."));
+        long started = System.nanoTime();
+
+        JsonNode created = createJob(aJob("Count to four " + marker).with("model", "codex").withMaxTurns(2)
+                .inDir(workDir.toString()));
+        JsonNode job = awaitJob(created.get("id").asString(), "done", "failed");
+
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("failed");
+        JsonNode run = job.get("runs").get(0);
+        assertThat(run.get("errorMessage").asString()).isEqualTo("turn limit reached (2 turns)");
+        assertThat(run.get("failureKind").asString()).isEqualTo("budget");
+        assertThat(run.get("numTurns").asInt()).isEqualTo(3);
+        assertThat(Files.readAllLines(workDir.resolve("steps.txt"))).containsExactly("1", "2", "3");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(25));
+    }
+
+    @Test
     void rateLimitedCodexRunFailsWithReadableReason() {
         String marker = newMarker();
         OPENAI.script(marker, ResponseStep.error(429, "rate_limit_exceeded", "Rate limit reached for gpt-5.5"));
