@@ -7,6 +7,7 @@ import static dev.autodev.common.Times.instant;
 import dev.autodev.common.Db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
@@ -70,6 +71,15 @@ public class RunRepository {
 
     public List<AgentRun> ofJob(String jobId) {
         return db.read().sql(BY_JOB).param(jobId).query(RunRepository::map).list();
+    }
+
+    /** The runs of these jobs, each job's oldest first; at most 1,000 jobs at a time. */
+    public List<AgentRun> ofJobs(List<String> jobIds) {
+        if (jobIds.isEmpty()) return List.of();
+        if (jobIds.size() > 1000) throw new IllegalArgumentException("at most 1000 jobs at a time, got " + jobIds.size());
+        String placeholders = String.join(",", Collections.nCopies(jobIds.size(), "?"));
+        return db.read().sql("SELECT " + COLUMNS + " FROM agent_runs WHERE job_id IN (" + placeholders + ")"
+                + " ORDER BY job_id, started_at, id").params(jobIds).query(RunRepository::map).list();
     }
 
     public Optional<AgentRun> activeOfJob(String jobId) {

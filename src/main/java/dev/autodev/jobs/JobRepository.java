@@ -35,7 +35,10 @@ public class JobRepository {
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM jobs WHERE id = ?";
     private static final String EXISTS = "SELECT count(*) FROM jobs WHERE id = ?";
     private static final String PAGE = "SELECT " + COLUMNS + " FROM jobs WHERE (:status IS NULL OR status = :status)"
-            + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset";
+            + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset";
+    // The same order as PAGE, continued after one job: what a client that holds the newest jobs lacks next.
+    private static final String OLDER = "SELECT " + COLUMNS + " FROM jobs WHERE created_at < :at OR (created_at = :at AND id < :id)"
+            + " ORDER BY created_at DESC, id DESC LIMIT :limit";
     private static final String COUNT = "SELECT count(*) FROM jobs WHERE (:status IS NULL OR status = :status)";
     private static final String DUE = "SELECT " + COLUMNS + " FROM jobs WHERE status = 'queued'"
             + " AND (scheduled_at IS NULL OR scheduled_at <= ?) ORDER BY priority DESC, created_at, id LIMIT ?";
@@ -88,6 +91,13 @@ public class JobRepository {
 
     boolean exists(String id) {
         return db.write().sql(EXISTS).param(id).query(Long.class).single() > 0;
+    }
+
+    /** Up to {@code limit} jobs that come after {@code anchor} newest first, i.e. the next older ones. */
+    public List<Job> olderThan(Job anchor, int limit) {
+        List<Job> rows = db.read().sql(OLDER).param("at", anchor.createdAt().toEpochMilli()).param("id", anchor.id())
+                .param("limit", limit).query(this::map).list();
+        return withDependencies(db.read(), rows);
     }
 
     public List<Job> page(JobStatus status, int page, int size) {

@@ -3,6 +3,7 @@ package dev.autodev.web.live;
 import dev.autodev.agents.AgentRun;
 import dev.autodev.agents.RunRepository;
 import dev.autodev.common.ApiException.BadRequest;
+import dev.autodev.common.ApiException.NotFound;
 import dev.autodev.jobs.Job;
 import dev.autodev.jobs.JobRepository;
 import dev.autodev.locks.FileLock;
@@ -27,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 class SnapshotController {
 
     private static final int MAX_JOBS = 10_000;
+    private static final int OLDER_JOBS_DEFAULT = 500;
+    private static final int OLDER_JOBS_MAX = 1_000;
 
     private final LiveBroadcaster broadcaster;
     private final LiveProperties properties;
@@ -64,15 +67,37 @@ class SnapshotController {
                 questions.list(QuestionStatus.PENDING), locks.list(), settings.current());
     }
 
+    /**
+     * The jobs the board shows next when someone scrolls past the snapshot's: those after {@code before} in its
+     * newest-first order, with their runs. {@code more} tells whether older ones remain.
+     *
+     * @param limit how many jobs (default 500, at most 1,000)
+     */
+    @GetMapping("/api/live/older-jobs")
+    OlderJobs olderJobs(@RequestParam(required = false) String before, @RequestParam(required = false) String limit) {
+        if (before == null || before.isBlank()) throw new BadRequest("before", "is required: the id of the oldest job you have");
+        int size = parseLimit(limit, OLDER_JOBS_DEFAULT, OLDER_JOBS_MAX);
+        Job anchor = jobs.find(before).orElseThrow(() -> new NotFound("job", before));
+        // One more than asked tells whether any remain without counting them.
+        List<Job> page = jobs.olderThan(anchor, size + 1);
+        boolean more = page.size() > size;
+        List<Job> older = more ? page.subList(0, size) : page;
+        return new OlderJobs(older, runs.ofJobs(older.stream().map(Job::id).toList()), more);
+    }
+
     private int parseLimit(String value) {
-        if (value == null || value.isBlank()) return properties.snapshotJobs();
+        return parseLimit(value, properties.snapshotJobs(), MAX_JOBS);
+    }
+
+    private static int parseLimit(String value, int fallback, int max) {
+        if (value == null || value.isBlank()) return fallback;
         try {
             int parsed = Integer.parseInt(value);
-            if (parsed >= 1 && parsed <= MAX_JOBS) return parsed;
+            if (parsed >= 1 && parsed <= max) return parsed;
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new BadRequest("limit", "must be a whole number between 1 and " + MAX_JOBS + ", was '" + value + "'");
+        throw new BadRequest("limit", "must be a whole number between 1 and " + max + ", was '" + value + "'");
     }
 
     /**
@@ -80,6 +105,8 @@ class SnapshotController {
      * @param totalJobs how many jobs there are in all
      * @param runs      the runs of about those jobs (the newest runs) plus every active run
      */
+    record OlderJobs(List<Job> jobs, List<AgentRun> runs, boolean more) {}
+
     record Snapshot(long version, List<Job> jobs, long totalJobs, List<AgentRun> runs, List<Question> pendingQuestions,
                     List<FileLock> locks, Settings settings) {}
 }

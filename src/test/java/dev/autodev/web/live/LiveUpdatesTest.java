@@ -11,6 +11,7 @@ import dev.autodev.testsupport.fakemodel.Step;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -98,6 +99,33 @@ class LiveUpdatesTest extends AgentIntegrationTest {
         assertThat(snapshot.get("settings").get("maxConcurrentAgents").asInt()).isEqualTo(20);
         assertThat(api.get("/api/live/snapshot?limit=0").status()).isEqualTo(400);
         api.post("/api/jobs/" + jobId + "/cancel", null);
+    }
+
+    @Test
+    void olderJobsContinueTheSnapshotsOrderWithTheirRuns() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(api.post("/api/jobs", Map.of("description", "older " + i, "scheduledAt", "2999-01-01T00:00:00Z"))
+                    .body().get("id").asString());
+        }
+        // The board holds the newest jobs: asking after the two newest of ours gives the next ones, newest first.
+        List<String> newestFirst = api.get("/api/live/snapshot?limit=5").body().get("jobs").valueStream()
+                .map(j -> j.get("id").asString()).toList();
+        // Jobs made in one millisecond are ordered by id, so only the set is known up front.
+        assertThat(newestFirst).containsExactlyInAnyOrderElementsOf(ids);
+
+        JsonNode page = api.get("/api/live/older-jobs?before=" + newestFirst.get(1) + "&limit=2").body();
+        assertThat(page.get("jobs").valueStream().map(j -> j.get("id").asString())).containsExactly(newestFirst.get(2),
+                newestFirst.get(3));
+        assertThat(page.get("runs").isArray()).isTrue();
+        assertThat(page.get("more").asBoolean()).isTrue();
+        JsonNode last = api.get("/api/live/older-jobs?before=" + newestFirst.get(3) + "&limit=1").body();
+        assertThat(last.get("jobs").valueStream().map(j -> j.get("id").asString())).containsExactly(newestFirst.get(4));
+
+        assertThat(api.get("/api/live/older-jobs?limit=5").status()).isEqualTo(400);
+        assertThat(api.get("/api/live/older-jobs?before=" + ids.getFirst() + "&limit=1001").status()).isEqualTo(400);
+        assertThat(api.get("/api/live/older-jobs?before=no-such-job").status()).isEqualTo(404);
+        ids.forEach(id -> api.post("/api/jobs/" + id + "/cancel", null));
     }
 
     @Test
