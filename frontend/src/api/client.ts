@@ -7,6 +7,7 @@ import type {
   Models,
   NewJob,
   Note,
+  OlderJobs,
   OutputPage,
   Page,
   Question,
@@ -77,6 +78,8 @@ const enc = encodeURIComponent;
 
 export const api = {
   snapshot: (limit?: number) => request<Snapshot>('GET', `/api/live/snapshot${limit ? `?limit=${limit}` : ''}`),
+  olderJobs: (before: string, limit = 500) =>
+    request<OlderJobs>('GET', `/api/live/older-jobs?before=${enc(before)}&limit=${limit}`),
   createJob: (job: NewJob) => request<JobWithRuns>('POST', '/api/jobs', job),
   jobs: (page = 0, size = 50, status?: string) =>
     request<Page<Job>>('GET', `/api/jobs?page=${page}&size=${size}${status ? `&status=${enc(status)}` : ''}`),

@@ -213,6 +213,14 @@ export interface Snapshot {
   settings: Settings;
 }
 
+/** GET /api/live/older-jobs: the jobs after a given one, newest first, with their runs. */
+export interface OlderJobs {
+  jobs: Job[];
+  runs: AgentRun[];
+  /** Whether there are older ones still. */
+  more: boolean;
+}
+
 /** What POST /api/jobs accepts; everything but the description is optional. */
 export interface NewJob {
   description: string;

@@ -68,6 +68,8 @@ export const initialState: LiveState = {
 export type LiveAction =
   | { type: 'connection'; connection: Connection }
   | { type: 'snapshot'; snapshot: Snapshot }
+  /** Jobs older than any held, read on request: they extend the board without counting as new jobs. */
+  | { type: 'olderJobs'; jobs: Job[]; runs: AgentRun[] }
   | { type: 'frame'; frame: LiveFrame }
   | { type: 'job'; job: Job }
   | { type: 'run'; run: AgentRun }
@@ -90,6 +92,12 @@ export function liveReducer(state: LiveState, action: LiveAction): LiveState {
       return applySnapshot(state, action.snapshot);
     case 'frame':
       return applyFrame(state, action.frame);
+    case 'olderJobs': {
+      const withRuns = upsertRuns(state, action.runs);
+      const jobs = { ...withRuns.jobs };
+      for (const job of action.jobs) if (!jobs[job.id]) jobs[job.id] = job;
+      return { ...withRuns, jobs, jobOrder: sortJobIds(jobs) };
+    }
     case 'job':
       return upsertJobs(state, [action.job]);
     case 'run':

@@ -4,6 +4,7 @@ import type { Job } from '../../api/types';
 import { useLive } from '../../live/hooks';
 import { healthWarningsOf, latestRun, pendingQuestionOf } from '../../live/store';
 import { JobCard } from './JobCard';
+import { LoadOlderJobs } from './LoadOlderJobs';
 import { cardState, type CardState } from './cardState';
 
 const FILTERS: { id: string; label: string; states: CardState[] | null }[] = [
@@ -92,7 +93,9 @@ export function JobsBoard({ selectedJobId, onOpen, isUnread }: Props) {
         </span>
       </div>
       <div className="board-scroll" ref={scroller}>
-        {state.hasSnapshot && cards.length === 0 && <div className="empty">No jobs here yet.</div>}
+        {state.hasSnapshot && cards.length === 0 && (
+          <div className="empty">{filter !== 'all' || search.trim() ? 'No jobs match.' : 'No jobs here yet.'}</div>
+        )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((row) => (
             <div
@@ -114,6 +117,7 @@ export function JobsBoard({ selectedJobId, onOpen, isUnread }: Props) {
             </div>
           ))}
         </div>
+        <LoadOlderJobs />
       </div>
     </section>
   );

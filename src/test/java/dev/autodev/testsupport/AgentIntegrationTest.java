@@ -33,6 +33,8 @@ import tools.jackson.databind.JsonNode;
 public abstract class AgentIntegrationTest {
 
     protected static final FakeAnthropicApi MODEL = SharedModel.INSTANCE;
+    /** How many of the newest jobs the test server's snapshot holds. */
+    protected static final int SNAPSHOT_JOBS = 50;
     protected static final FakeOpenAiApi OPENAI = SharedModel.OPENAI;
     protected static final Path ROOT = tempRoot();
     /** Where the stand-in {@code gh} records its calls: each call's arguments, one a line, then a line {@code --}. */
@@ -66,6 +68,8 @@ public abstract class AgentIntegrationTest {
         registry.add("autodev.backups.dir", () -> ROOT.resolve("backups").toString());
         // Long MCP tool calls report progress this often, so a test of a few seconds sees some.
         registry.add("autodev.mcp.heartbeat-interval", () -> "1s");
+        // Small, so the dashboard's "load older jobs" is reachable with tens of jobs rather than thousands.
+        registry.add("autodev.live.snapshot-jobs", () -> String.valueOf(SNAPSHOT_JOBS));
         registry.add("autodev.jobs.default-work-dir", () -> ROOT.resolve("work").toString());
         // Only jobs with useWorktree open pull requests; none reaches GitHub.
         registry.add("autodev.git.gh-bin", () -> fakeGh().toString());

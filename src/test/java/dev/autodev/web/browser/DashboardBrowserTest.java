@@ -18,6 +18,7 @@ import dev.autodev.testsupport.fakemodel.Step;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -177,6 +178,32 @@ class DashboardBrowserTest extends AgentIntegrationTest {
         page.getByTestId("agent-tab-output").click();
         assertThat(page.locator("[data-testid=output-entry][data-type=result]")).containsText("Painting it.");
         screenshot("question-answered");
+    }
+
+    @Test
+    void jobsOlderThanTheSnapshotLoadAtTheEndOfTheBoard() {
+        String marker = newMarker();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i <= SNAPSHOT_JOBS; i++) {
+            ids.add(createJob(aJob("Later " + i + " " + marker).with("scheduledAt", "2999-01-01T00:00:00Z"))
+                    .get("id").asString());
+        }
+        String oldest = ids.getFirst();
+        // A fresh page: its snapshot holds the newest jobs only, so the first of these is not on the board.
+        page.reload();
+        assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "live");
+        page.getByTestId("jobs-search").fill(oldest);
+        assertThat(page.getByTestId("jobs-count")).containsText("0 shown");
+        Locator loadOlder = page.getByTestId("jobs-load-older");
+        assertThat(loadOlder).containsText("Load older jobs (");
+        screenshot("load-older-before");
+
+        loadOlder.click();
+
+        assertThat(page.getByTestId("jobs-count")).containsText("1 shown");
+        assertThat(page.locator("[data-job-id='" + oldest + "']")).isVisible();
+        screenshot("load-older-after");
+        ids.forEach(id -> api.post("/api/jobs/" + id + "/cancel", null));
     }
 
     @Test
