@@ -19,9 +19,10 @@ import tools.jackson.databind.JsonNode;
 class CodexRunsEndToEndTest extends AgentIntegrationTest {
 
     /**
-     * For the models Codex 0.169 knows (gpt-5.5), MCP tools are deferred behind its {@code tool_search} tool: a real
-     * model searches first. A model it has no metadata for gets them offered directly (plus a warning item), which
-     * is what the scripted fake can answer with a plain namespaced function call.
+     * For the models Codex 0.169 knows (gpt-5.5, the default here), MCP tools are deferred behind its
+     * {@code tool_search} tool: the model searches first (see {@link #onItsDefaultModelCodexFindsTheOrchestratorToolsBySearching}).
+     * A model it has no metadata for gets them offered directly (plus a warning item), answered with a plain
+     * namespaced function call.
      */
     private static final String DIRECT_TOOLS_MODEL = "codex-gpt-5.4";
 
@@ -106,6 +107,31 @@ class CodexRunsEndToEndTest extends AgentIntegrationTest {
         assertThat(requests.get(2).lastFunctionOutput()).contains("acquired");
         assertThat(requests.get(0).toolNames()).contains("mcp__orchestrator__write_note");
         assertThat(Files.readString(ROOT.resolve("agent-logs").resolve(runId + ".prompt"))).contains(marker);
+    }
+
+    @Test
+    void onItsDefaultModelCodexFindsTheOrchestratorToolsBySearching() {
+        String marker = newMarker();
+        String noteKey = "codex/searched/" + java.util.UUID.randomUUID();
+        OPENAI.script(marker,
+                ResponseStep.toolSearch("write a note for other agents"),
+                ResponseStep.mcpTool("write_note", Map.of("key", noteKey, "value", "found by search")),
+                ResponseStep.text("Noted."));
+
+        JsonNode job = awaitJob(createJob(aJob("Search then note " + marker).with("model", "codex")).get("id").asString(),
+                "done", "failed");
+
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("done");
+        assertThat(api.get("/api/notes/" + noteKey).body().get("value").asString()).isEqualTo("found by search");
+        List<ResponsesRequest> requests = OPENAI.requestsFor(marker);
+        assertThat(requests.getFirst().model()).isEqualTo("gpt-5.5");
+        // Held back at first, the orchestrator's tools come back as the search's answer, under their namespace.
+        assertThat(requests.getFirst().toolNames()).contains("tool_search").doesNotContain("mcp__orchestrator__write_note");
+        JsonNode found = requests.get(1).body().path("input").valueStream()
+                .filter(item -> item.path("type").asString("").equals("tool_search_output")).findFirst().orElseThrow();
+        assertThat(found.path("tools").get(0).path("name").asString()).isEqualTo("mcp__orchestrator");
+        assertThat(found.path("tools").get(0).path("tools").valueStream().map(t -> t.path("name").asString()))
+                .contains("write_note");
     }
 
     @Test

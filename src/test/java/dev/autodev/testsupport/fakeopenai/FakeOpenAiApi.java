@@ -102,6 +102,8 @@ public final class FakeOpenAiApi implements AutoCloseable {
         executor.shutdownNow();
     }
 
+    private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
     private void handle(HttpExchange exchange) {
         try (exchange) {
             ResponsesRequest request = record(exchange);
@@ -139,7 +141,9 @@ public final class FakeOpenAiApi implements AutoCloseable {
     }
 
     private ResponsesRequest record(HttpExchange exchange) throws IOException {
-        byte[] bytes = exchange.getRequestBody().readAllBytes();
+        // A CLI that sends without end must fail its call, not take the test JVM's heap with it.
+        byte[] bytes = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+        if (bytes.length > MAX_BODY_BYTES) throw new IOException("request body over " + MAX_BODY_BYTES + " bytes");
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> {
             if (!values.isEmpty()) headers.put(name.toLowerCase(Locale.ROOT), values.getFirst());
@@ -186,6 +190,12 @@ public final class FakeOpenAiApi implements AutoCloseable {
             ObjectNode item = json.createObjectNode().put("type", "message").put("id", "msg_" + id)
                     .put("role", "assistant").put("status", "completed");
             item.putArray("content").addObject().put("type", "output_text").put("text", step.text()).putArray("annotations");
+            return item;
+        }
+        if (step.kind() == ResponseStep.Kind.TOOL_SEARCH) {
+            ObjectNode item = json.createObjectNode().put("type", "tool_search_call").put("id", "ts_" + id)
+                    .put("call_id", "call_" + id).put("status", "completed").put("execution", "client");
+            item.set("arguments", json.valueToTree(step.argumentsFor(request)));
             return item;
         }
         ObjectNode item = json.createObjectNode().put("type", "function_call").put("id", "fc_" + id)

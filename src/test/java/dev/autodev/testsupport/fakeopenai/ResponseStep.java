@@ -43,6 +43,11 @@ public record ResponseStep(
         MESSAGE,
         /** A {@code function_call} item: Codex runs the tool and calls again with its output. */
         FUNCTION_CALL,
+        /**
+         * A {@code tool_search_call} item: Codex searches the tools it holds back (MCP tools, for models it knows) and
+         * offers the matches in its next call.
+         */
+        TOOL_SEARCH,
         /** An HTTP error with an OpenAI error body. */
         ERROR
     }
@@ -76,6 +81,12 @@ public record ResponseStep(
     public static ResponseStep mcpTool(String tool, Function<ResponsesRequest, Map<String, Object>> argumentsFrom) {
         return new ResponseStep(Kind.FUNCTION_CALL, null, tool, ORCHESTRATOR, null, 200, null, 1000, 200, 50,
                 Duration.ZERO, Objects.requireNonNull(argumentsFrom));
+    }
+
+    /** Codex's {@code tool_search} with this query, the way a model finds deferred MCP tools before calling one. */
+    public static ResponseStep toolSearch(String query) {
+        return new ResponseStep(Kind.TOOL_SEARCH, null, "tool_search", null, Map.of("query", query, "limit", 8),
+                200, null, 1000, 200, 50, Duration.ZERO, null);
     }
 
     /** A call of any function Codex offers, by name (and namespace, or null). */

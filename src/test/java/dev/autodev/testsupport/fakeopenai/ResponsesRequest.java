@@ -54,14 +54,14 @@ public record ResponsesRequest(String method, String path, Map<String, String> h
     }
 
     /**
-     * How many model outputs the conversation already holds (assistant messages and function calls): the index of
+     * How many model outputs the conversation already holds (assistant messages, function and tool-search calls): the index of
      * the step that answers this request. The fake answers with one output item per call, so this counts calls.
      */
     public int priorOutputCount() {
         int count = 0;
         for (JsonNode item : body.path("input")) {
             String type = item.path("type").asString("");
-            if (type.equals("function_call") || type.equals("custom_tool_call")
+            if (type.equals("function_call") || type.equals("custom_tool_call") || type.equals("tool_search_call")
                     || type.equals("message") && "assistant".equals(item.path("role").asString(""))) {
                 count++;
             }
