@@ -1,7 +1,5 @@
 package dev.autodev.bench;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
@@ -145,24 +142,10 @@ final class McpToolLatency {
                 clientCount, TOOLS.stream().map(tool -> tool + " " + osResults.latency().get(tool).summary())
                         .collect(Collectors.joining("; ")));
         report.note("  not held to the target: with zero think time, %d busy client threads and the server's carriers"
-                + " are time-sliced by the OS on %d cores, so a call waits whenever the OS runs clients instead of the"
-                + " server; real agents spend seconds on the model between calls", clientCount,
+                + " are time-sliced by the OS on %d cores, so a call also counts the time its client thread waits for"
+                + " the OS to run it again (most reads are answered in a tenth of a millisecond there); real agents"
+                + " spend seconds on the model between calls", clientCount,
                 Runtime.getRuntime().availableProcessors());
-    }
-
-    /** What runs the bench's clients. */
-    enum ClientThreads {
-        /**
-         * Virtual threads, which the JVM schedules together with the server's own request handling, first come first
-         * served: the client side then adds next to nothing to what is measured.
-         */
-        VIRTUAL,
-        /** One OS thread per client, scheduled by the OS against the server's threads. */
-        PLATFORM;
-
-        ExecutorService start(int clients) {
-            return this == VIRTUAL ? Executors.newVirtualThreadPerTaskExecutor() : Executors.newFixedThreadPool(clients);
-        }
     }
 
     /** How the JIT was warmed: rounds of all tools mixed from all clients, and the compile time of the last one. */
@@ -173,42 +156,21 @@ final class McpToolLatency {
      * {@value #MAX_WARM_UP_ROUNDS} rounds): the figures are of a server that has been running, and a compile in the
      * middle of a phase stalls every call in flight at once, which is exactly what a p99 picks up.
      */
+    static final long SETTLED_JIT_MILLIS = 20;
+    static final int MAX_WARM_UP_ROUNDS = 20;
+
     private static WarmUp warmUp(List<McpHttp> clients, int callsPerClient) throws Exception {
         long calls = 0;
         long spent = Long.MAX_VALUE;
         int rounds = 0;
         while (rounds < MAX_WARM_UP_ROUNDS && spent >= SETTLED_JIT_MILLIS) {
-            long before = jitMillis();
+            long before = Jit.compileMillis();
             calls += measure(clients, Operation.MIXED, callsPerClient).calls();
-            spent = jitMillis() - before;
+            spent = Jit.compileMillis() - before;
             rounds++;
-            awaitQuietJit();
+            Jit.awaitQuiet();
         }
         return new WarmUp(rounds, calls, spent);
-    }
-
-    /**
-     * Lets the compiler threads catch up. Under load they share 2 cores with 32 clients and the server, so the
-     * queue of methods to compile drains slowly; idle, it empties in a few seconds. Waits until a quarter second
-     * passes without compiling, at most 20 s.
-     */
-    private static void awaitQuietJit() throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        long last = jitMillis();
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            long now = jitMillis();
-            if (now == last) return;
-            last = now;
-        }
-    }
-
-    static final long SETTLED_JIT_MILLIS = 20;
-    static final int MAX_WARM_UP_ROUNDS = 20;
-
-    private static long jitMillis() {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /** What one client count gave: every figure by name, and each operation's throughput and CPU per call. */
@@ -226,7 +188,7 @@ final class McpToolLatency {
             // The same phase once unmeasured, then a pause for the compiler: one tool called over and over takes
             // paths a mix did not, and what the JIT makes of them should not land in the middle of the figures.
             measure(clients, operation, callsPerClient, threads);
-            awaitQuietJit();
+            Jit.awaitQuiet();
             Phase phase = measure(clients, operation, callsPerClient, threads);
             phase.millis().forEach((name, millis) -> latency.put(name, Percentiles.of(millis)));
             // Little's law: with every client always waiting on a call, clients / throughput is the mean latency,
