@@ -50,8 +50,9 @@ class Dispatcher implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("dispatch-timer").factory());
+    // Made on start, not here: a stopped dispatcher can be started again (Spring's tests pause idle contexts), and a
+    // shut-down executor refuses every wake-up after that.
+    private volatile ScheduledExecutorService timer;
     private volatile Thread loop;
     private volatile ScheduledFuture<?> nextScheduledWake;
 
@@ -146,12 +147,15 @@ class Dispatcher implements SmartLifecycle {
         Optional<Long> next = jobs.nextScheduledAfter(now);
         ScheduledFuture<?> previous = nextScheduledWake;
         if (previous != null) previous.cancel(false);
-        next.ifPresent(at -> nextScheduledWake = timer.schedule(this::signal, at - now, TimeUnit.MILLISECONDS));
+        ScheduledExecutorService wakeTimer = timer;
+        if (wakeTimer == null || wakeTimer.isShutdown()) return; // stopping: the next start looks again
+        next.ifPresent(at -> nextScheduledWake = wakeTimer.schedule(this::signal, at - now, TimeUnit.MILLISECONDS));
     }
 
     @Override
     public void start() {
         recovery.recover();
+        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("dispatch-timer").factory());
         loop = Thread.ofPlatform().daemon().name("dispatcher").start(this::runLoop);
         signal();
     }
@@ -160,7 +164,8 @@ class Dispatcher implements SmartLifecycle {
     public void stop() {
         Thread running = loop;
         if (running != null) running.interrupt();
-        timer.shutdownNow();
+        ScheduledExecutorService wakeTimer = timer;
+        if (wakeTimer != null) wakeTimer.shutdownNow();
         loop = null;
     }
 

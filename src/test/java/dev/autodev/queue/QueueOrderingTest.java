@@ -2,6 +2,7 @@ package dev.autodev.queue;
 
 import static dev.autodev.testsupport.JobRequestBuilder.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
 import dev.autodev.testsupport.AgentIntegrationTest;
@@ -13,10 +14,29 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The queue's rules, watched through the runs the real CLI produced: priority, dependencies, cap, schedules. */
 class QueueOrderingTest extends AgentIntegrationTest {
+
+    @Autowired
+    Dispatcher dispatcher;
+
+    @Test
+    void aStoppedDispatcherStartsAgainAndStillWakesForScheduledJobs() {
+        String later = Instant.now().plusSeconds(3600).toString();
+        String id = createJob(aJob("an hour from now " + newMarker()).with("scheduledAt", later)).get("id").asString();
+
+        // Spring's tests pause an idle context and start it again; a dispatcher must survive that.
+        dispatcher.stop();
+        dispatcher.start();
+
+        // A pass plans its wake-up for the scheduled job; a timer left shut down by stop() would refuse it.
+        assertThatCode(dispatcher::dispatchOnce).doesNotThrowAnyException();
+        assertThat(dispatcher.isRunning()).isTrue();
+        api.post("/api/jobs/" + id + "/cancel", null);
+    }
 
     @Test
     void higherPriorityJobsStartFirst() {

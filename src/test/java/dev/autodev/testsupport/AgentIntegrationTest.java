@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +32,12 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class AgentIntegrationTest {
+
+    static {
+        // Awaitility would fail a wait with any uncaught exception from any thread of the JVM; the server these tests
+        // share has many threads of its own, and a test judges what it waits for, not what the others do.
+        Awaitility.doNotCatchUncaughtExceptionsByDefault();
+    }
 
     protected static final FakeAnthropicApi MODEL = SharedModel.INSTANCE;
     /** How many of the newest jobs the test server's snapshot holds. */
