@@ -1,11 +1,14 @@
 package dev.autodev.common;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -32,6 +35,8 @@ public class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     /** Enough to share one commit among every agent; a longer batch would only delay the first of them. */
     static final int MAX_BATCH = 64;
+    /** Longer than the writer connection's own wait (30 s), so a pool timeout is the error a caller sees first. */
+    static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
     private final TransactionTemplate tx;
     private final LinkedBlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
@@ -56,10 +61,16 @@ public class GroupCommit implements AutoCloseable {
         return await(submit(work));
     }
 
-    /** Waits for a {@link #submit}ted write to commit: its result, or its own exception. */
+    /**
+     * Waits for a {@link #submit}ted write to commit: its result, or its own exception. A write takes milliseconds;
+     * after {@link #MAX_WAIT} the database is taken to be stuck, and the caller is told so rather than left waiting.
+     */
     public static <T> T await(CompletableFuture<T> stored) {
         try {
-            return stored.get();
+            return stored.get(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the database did not store the write within " + MAX_WAIT.toSeconds()
+                    + " s; it may still do so", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for a write to commit", e);
@@ -147,8 +158,9 @@ public class GroupCommit implements AutoCloseable {
             tx.executeWithoutResult(status -> {
                 for (Write<?> write : batch) outcomes.add(write.runIn(status));
             });
-        } catch (RuntimeException e) {
-            log.warn("a batch of {} writes failed to commit", batch.size(), e);
+        } catch (RuntimeException | Error e) {
+            // Even an Error fails only this batch: the thread must live on, or every later write would wait forever.
+            log.error("a batch of {} writes failed to commit", batch.size(), e);
             for (Write<?> write : batch) write.result.completeExceptionally(e);
             return;
         }

@@ -89,6 +89,23 @@ class GroupCommitTest extends AgentIntegrationTest {
     }
 
     @Test
+    void anErrorFailsItsBatchButLaterWritesAreStillStored() throws Exception {
+        GroupCommit own = new GroupCommit(tx);
+        try {
+            CompletableFuture<Object> broken = own.submit(() -> {
+                throw new StackOverflowError("deep");
+            });
+            assertThatThrownBy(() -> broken.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(StackOverflowError.class);
+
+            own.run(() -> insert(ns + "after-the-error"));
+
+            assertThat(stored(ns + "after-the-error")).isTrue();
+        } finally {
+            own.close();
+        }
+    }
+
+    @Test
     void insideACallersOwnTransactionTheWriteRunsThereAndThen() {
         Thread caller = Thread.currentThread();
         Thread ranOn = tx.execute(status -> commits.run(() -> {
