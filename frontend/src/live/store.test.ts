@@ -1,47 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentEvent, AgentRun, Job, LiveFrame, Snapshot } from '../api/types';
 import { healthWarningsOf, initialState, latestRun, liveReducer, type LiveState } from './store';
-
-const job = (id: string, status: Job['status'], createdAt: string, updatedAt = createdAt): Job => ({
-  id,
-  title: `job ${id}`,
-  description: 'd',
-  status,
-  statusReason: null,
-  priority: 0,
-  model: 'claude-sonnet-4-6',
-  workDir: '/w',
-  maxTurns: null,
-  stopMode: null,
-  stopValue: null,
-  context: {},
-  scheduledAt: null,
-  repeatIntervalSeconds: null,
-  dependsOn: [],
-  parentJobId: null,
-  retryOfJobId: null,
-  createdAt,
-  updatedAt,
-});
-
-const run = (id: string, jobId: string, status: AgentRun['status'], startedAt: string): AgentRun => ({
-  id,
-  jobId,
-  status,
-  pid: 1,
-  sessionId: 's',
-  resumedFromId: null,
-  startedAt,
-  processStartedAt: null,
-  finishedAt: null,
-  numTurns: 0,
-  costUsd: 0,
-  inputTokens: 0,
-  outputTokens: 0,
-  resultText: null,
-  errorMessage: null,
-  exitCode: null,
-});
+import { job, run } from './testRows';
 
 const event = (runId: string, seq: number): AgentEvent => ({
   runId,

@@ -2,52 +2,12 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useReducer, type ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/client';
-import type { AgentRun, Job, OlderJobs } from '../../api/types';
+import type { OlderJobs } from '../../api/types';
 import { LiveDispatchContext, LiveStateContext } from '../../live/LiveProvider';
 import { useLive } from '../../live/hooks';
 import { initialState, latestRun, liveReducer, type LiveState } from '../../live/store';
+import { job, run } from '../../live/testRows';
 import { LoadOlderJobs } from './LoadOlderJobs';
-
-const job = (id: string, createdAt: string): Job => ({
-  id,
-  title: `job ${id}`,
-  description: 'd',
-  status: 'done',
-  statusReason: null,
-  priority: 0,
-  model: 'claude-sonnet-4-6',
-  workDir: '/w',
-  maxTurns: null,
-  stopMode: null,
-  stopValue: null,
-  context: {},
-  scheduledAt: null,
-  repeatIntervalSeconds: null,
-  dependsOn: [],
-  parentJobId: null,
-  retryOfJobId: null,
-  createdAt,
-  updatedAt: createdAt,
-});
-
-const run = (id: string, jobId: string): AgentRun => ({
-  id,
-  jobId,
-  status: 'done',
-  pid: 1,
-  sessionId: 's',
-  resumedFromId: null,
-  startedAt: '2026-01-01T00:00:00Z',
-  processStartedAt: null,
-  finishedAt: null,
-  numTurns: 1,
-  costUsd: 0,
-  inputTokens: 0,
-  outputTokens: 0,
-  resultText: null,
-  errorMessage: null,
-  exitCode: 0,
-});
 
 /** The newest two of five jobs, as a snapshot with a limit of two leaves the board. */
 function boardOfTwoOfFive(): LiveState {
@@ -55,7 +15,7 @@ function boardOfTwoOfFive(): LiveState {
     type: 'snapshot',
     snapshot: {
       version: 1,
-      jobs: [job('e', '2026-01-05T00:00:00Z'), job('d', '2026-01-04T00:00:00Z')],
+      jobs: [job('e', 'done', '2026-01-05T00:00:00Z'), job('d', 'done', '2026-01-04T00:00:00Z')],
       totalJobs: 5,
       runs: [],
       pendingQuestions: [],
@@ -89,8 +49,8 @@ describe('load older jobs', () => {
   it('reads the jobs after the oldest held and adds them, with their runs, below the rest', async () => {
     const load = vi.fn(
       async (_before: string): Promise<OlderJobs> => ({
-        jobs: [job('c', '2026-01-03T00:00:00Z'), job('b', '2026-01-02T00:00:00Z')],
-        runs: [run('rc', 'c')],
+        jobs: [job('c', 'done', '2026-01-03T00:00:00Z'), job('b', 'done', '2026-01-02T00:00:00Z')],
+        runs: [run('rc', 'c', 'done', '2026-01-01T00:00:00Z')],
         more: true,
       }),
     );
@@ -115,7 +75,7 @@ describe('load older jobs', () => {
   it('is not shown once the board holds every job', () => {
     const all = liveReducer(boardOfTwoOfFive(), {
       type: 'olderJobs',
-      jobs: [job('c', '2026-01-03T00:00:00Z'), job('b', '2026-01-02T00:00:00Z'), job('a', '2026-01-01T00:00:00Z')],
+      jobs: [job('c', 'done', '2026-01-03T00:00:00Z'), job('b', 'done', '2026-01-02T00:00:00Z'), job('a', 'done', '2026-01-01T00:00:00Z')],
       runs: [],
     });
     render(
