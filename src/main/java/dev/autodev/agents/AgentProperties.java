@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param claudeBin          the Claude Code CLI (CLAUDE_BIN, default {@code claude} on PATH)
  * @param logDir             where each run's raw output goes first: {@code <runId>.ndjson} and {@code .stderr}
+ *                           (AGENT_LOG_DIR, default {@code data/agent-logs}; a relative value is resolved against the
+ *                           server's working directory at start)
  * @param stopGrace          how long a stopped run gets between SIGTERM and SIGKILL
  * @param completionTurnCap  the turn cap for stop mode completion, so a confused agent cannot loop forever
  * @param env                extra environment for every agent process (e.g. ANTHROPIC_BASE_URL for a proxy)
  * @param tailInterval       how often a live run's output file is read while the process is quiet
  * @param lockHook           the PreToolUse hook that refuses edits without a lock (LOCK_HOOK); blank means the copy
- *                           bundled in the app, installed under {@code data/hooks}
+ *                           bundled in the app, installed under {@code data/hooks} (beside the log dir)
  * @param stopOnShutdown     stop agents when the server stops (their jobs requeue); by default they keep running
  *                           and the next start takes them over
  * @param niceness           scheduling priority of agent processes (0..19, default 10), so a crowd of agents never
@@ -44,7 +46,10 @@ public record AgentProperties(
 
     public AgentProperties {
         if (claudeBin == null || claudeBin.isBlank()) claudeBin = "claude";
-        if (logDir == null) logDir = Path.of("data", "agent-logs");
+        // Agents run in other directories (their job's work dir, a worktree), so every path handed to them is
+        // absolute, resolved once here against the server's own directory.
+        logDir = (logDir == null ? Path.of("data", "agent-logs") : logDir).toAbsolutePath().normalize();
+        lockHook = lockHook == null || lockHook.toString().isBlank() ? null : lockHook.toAbsolutePath().normalize();
         if (stopGrace == null) stopGrace = Duration.ofSeconds(5);
         if (completionTurnCap < 1) completionTurnCap = 1000;
         env = env == null ? Map.of() : Map.copyOf(env);

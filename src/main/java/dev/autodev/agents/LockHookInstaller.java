@@ -36,11 +36,17 @@ class LockHookInstaller {
         return hook;
     }
 
-    private Path install() {
-        if (properties.lockHook() != null && !properties.lockHook().toString().isBlank()) {
-            return properties.lockHook().toAbsolutePath();
+    /** A hook the user named (LOCK_HOOK) must be there, or every edit of every agent would fail later. */
+    private static Path requireExecutable(Path hook) {
+        if (!Files.isRegularFile(hook) || !Files.isExecutable(hook)) {
+            throw new IllegalStateException("LOCK_HOOK " + hook + " is not an executable file");
         }
-        Path target = properties.logDir().toAbsolutePath().getParent().resolve("hooks").resolve("check-lock-hook");
+        return hook;
+    }
+
+    private Path install() {
+        if (properties.lockHook() != null) return requireExecutable(properties.lockHook());
+        Path target = properties.logDir().getParent().resolve("hooks").resolve("check-lock-hook");
         try (InputStream bundled = LockHookInstaller.class.getResourceAsStream(BUNDLED)) {
             if (bundled == null) throw new IllegalStateException("the app was built without " + BUNDLED);
             Files.createDirectories(target.getParent());

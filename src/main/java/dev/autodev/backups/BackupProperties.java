@@ -19,6 +19,6 @@ public record BackupProperties(Boolean enabled, Duration interval, Integer keep,
         if (enabled == null) enabled = true;
         if (interval == null || !interval.isPositive()) interval = Duration.ofHours(1);
         if (keep == null || keep < 1) keep = 24;
-        if (dir == null) dir = Path.of("data", "backups");
+        dir = (dir == null ? Path.of("data", "backups") : dir).toAbsolutePath().normalize();
     }
 }

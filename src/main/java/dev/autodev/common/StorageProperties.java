@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record StorageProperties(Path dbPath, int readerPoolSize) {
 
     public StorageProperties {
-        if (dbPath == null) dbPath = Path.of("data", "orchestrator.db");
+        dbPath = (dbPath == null ? Path.of("data", "orchestrator.db") : dbPath).toAbsolutePath().normalize();
         if (readerPoolSize < 1) readerPoolSize = 4;
     }
 }

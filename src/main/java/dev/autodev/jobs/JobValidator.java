@@ -17,6 +17,11 @@ class JobValidator {
     static final int MIN_PRIORITY = -10;
     static final int MAX_PRIORITY = 10;
     static final int MAX_RETRIES = 10;
+    /** A prompt, not a document: long material belongs in a file of the work dir that the description names. */
+    static final int MAX_DESCRIPTION_CHARS = 100_000;
+    static final int MAX_TITLE_CHARS = 200;
+    static final int MAX_CONTEXT_ENTRIES = 50;
+    static final int MAX_CONTEXT_VALUE_CHARS = 10_000;
 
     private final JobsProperties defaults;
     private final JobRepository jobs;
@@ -30,6 +35,13 @@ class JobValidator {
         if (in == null) throw new BadRequest("body", "a JSON object with at least a description is required");
         if (in.description() == null || in.description().isBlank()) {
             throw new BadRequest("description", "is required and must not be blank");
+        }
+        if (in.description().length() > MAX_DESCRIPTION_CHARS) {
+            throw new BadRequest("description", "must be at most " + MAX_DESCRIPTION_CHARS + " characters, was "
+                    + in.description().length());
+        }
+        if (in.title() != null && in.title().strip().length() > MAX_TITLE_CHARS) {
+            throw new BadRequest("title", "must be at most " + MAX_TITLE_CHARS + " characters, was " + in.title().strip().length());
         }
         int priority = in.priority() == null ? 0 : in.priority();
         if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
@@ -127,10 +139,16 @@ class JobValidator {
 
     private static Map<String, String> context(Map<String, String> requested) {
         if (requested == null) return Map.of();
+        if (requested.size() > MAX_CONTEXT_ENTRIES) {
+            throw new BadRequest("context", "must have at most " + MAX_CONTEXT_ENTRIES + " entries, had " + requested.size());
+        }
         var copy = new LinkedHashMap<String, String>();
         requested.forEach((key, value) -> {
             if (key.isBlank()) throw new BadRequest("context", "keys must not be blank");
             if (value == null) throw new BadRequest("context." + key, "must be a string, was null");
+            if (value.length() > MAX_CONTEXT_VALUE_CHARS) {
+                throw new BadRequest("context." + key, "must be at most " + MAX_CONTEXT_VALUE_CHARS + " characters");
+            }
             copy.put(key, value);
         });
         return copy;

@@ -14,8 +14,7 @@ public record JobsProperties(String defaultModel, String defaultWorkDir) {
 
     public JobsProperties {
         if (defaultModel == null || defaultModel.isBlank()) defaultModel = "claude-sonnet-4-6";
-        if (defaultWorkDir == null || defaultWorkDir.isBlank()) {
-            defaultWorkDir = Path.of("").toAbsolutePath().toString();
-        }
+        Path dir = defaultWorkDir == null || defaultWorkDir.isBlank() ? Path.of("") : Path.of(defaultWorkDir);
+        defaultWorkDir = dir.toAbsolutePath().normalize().toString();
     }
 }

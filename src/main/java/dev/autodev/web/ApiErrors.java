@@ -36,6 +36,10 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        if (BodySizeLimit.causedByTooLarge(e)) {
+            return ResponseEntity.status(413).body(new ErrorBody(413, "payload_too_large", "body", e.getMostSpecificCause().getMessage()
+                    + " (autodev.security.max-body-size)"));
+        }
         Throwable cause = outermostJacksonCause(e);
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return body(HttpStatus.BAD_REQUEST, path(unknown), "unknown field");

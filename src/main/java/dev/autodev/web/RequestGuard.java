@@ -5,19 +5,20 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Two rules in front of the API. A web page from another origin must not drive the orchestrator (it launches
- * processes on this machine), so state-changing requests whose Origin is not the server's own are refused. And when
- * an AUTH_TOKEN is configured, API requests must carry it.
+ * The rules in front of every request (REST, /mcp, the WebSocket handshake, static files), before any handler runs.
+ * The orchestrator launches processes on this machine, so no web page the user happens to open may drive it or read
+ * it: the Host must be one of ours (DNS rebinding), a browser's Origin must be one of ours, and a state-changing
+ * request a browser marks cross-site is refused. When an AUTH_TOKEN is configured, API requests must carry it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,15 +27,23 @@ class RequestGuard extends OncePerRequestFilter {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final SecurityProperties security;
+    private final HostAllowlist allowlist;
 
-    RequestGuard(SecurityProperties security) {
+    RequestGuard(SecurityProperties security, @Value("${server.address:}") String bindAddress) {
         this.security = security;
+        this.allowlist = new HostAllowlist(bindAddress, security.allowedHosts(), security.allowedOrigins());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!SAFE_METHODS.contains(request.getMethod()) && isCrossOrigin(request)) {
+        String host = request.getHeader("Host");
+        if (host != null && !allowlist.allowsHost(host)) {
+            refuse(response, 403, "host not allowed: this server answers only to " + String.join(", ", allowlist.hosts())
+                    + " (add names with ALLOWED_HOSTS)");
+            return;
+        }
+        if (isCrossOrigin(request)) {
             refuse(response, 403, "cross-origin request refused");
             return;
         }
@@ -51,18 +60,15 @@ class RequestGuard extends OncePerRequestFilter {
         return uri.startsWith("/api/") && !uri.equals("/api/health") && !uri.equals("/api/locks/check");
     }
 
+    /**
+     * A foreign Origin is refused on any request: browsers send one on writes, on WebSocket handshakes and on
+     * cross-origin fetches, and curl and agents send none. A cross-site write is refused even without an Origin.
+     * Navigations (a link to the dashboard from another site) carry neither, and stay allowed.
+     */
     private boolean isCrossOrigin(HttpServletRequest request) {
-        if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) return true;
         String origin = request.getHeader("Origin");
-        if (origin == null) return false; // curl and agents send none; browsers always do on writes
-        if (security.allowedOrigins().contains(origin)) return false;
-        try {
-            URI uri = URI.create(origin);
-            String host = request.getHeader("Host");
-            return host == null || uri.getAuthority() == null || !uri.getAuthority().equalsIgnoreCase(host);
-        } catch (IllegalArgumentException e) {
-            return true;
-        }
+        if (origin != null && !allowlist.allowsOrigin(origin)) return true;
+        return !SAFE_METHODS.contains(request.getMethod()) && "cross-site".equals(request.getHeader("Sec-Fetch-Site"));
     }
 
     private boolean hasToken(HttpServletRequest request) {
@@ -76,6 +82,8 @@ class RequestGuard extends OncePerRequestFilter {
         response.setStatus(status);
         response.setContentType("application/json");
         String code = status == 401 ? "unauthorized" : "forbidden";
-        response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + code + "\",\"message\":\"" + message + "\"}");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + code + "\",\"message\":\""
+                + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autodev.testsupport.AgentIntegrationTest;
 import dev.autodev.testsupport.Api;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +38,29 @@ class CrossOriginGuardTest extends AgentIntegrationTest {
     }
 
     @Test
-    void crossOriginReadsStillWork() {
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + localPort() + "/api/health")).GET();
-        assertThat(api.send(request, Map.of("Origin", "http://elsewhere.example")).status()).isEqualTo(200);
+    void crossOriginReadsAreRefusedToo() {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + localPort() + "/api/jobs")).GET();
+        Api.Response response = api.send(request, Map.of("Origin", "http://elsewhere.example"));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.text()).doesNotContain("items");
+    }
+
+    @Test
+    void anOriginOfTheLoopbackNamesIsAllowedOnAnyPort() {
+        for (String origin : List.of("http://localhost:5173", "http://127.0.0.1:" + localPort(), "http://[::1]:8080")) {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + localPort() + "/api/health")).GET();
+            assertThat(api.send(request, Map.of("Origin", origin)).status()).as(origin).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anOriginThatMerelyEqualsTheHostHeaderIsNotTrusted() {
+        // What a rebinding page sends: its own name as Host and as Origin. Host is refused first.
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + localPort() + "/api/jobs"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"description\":\"x\"}"));
+        Api.Response response = api.send(request, Map.of("Origin", "http://127.0.0.1.evil.example:" + localPort()));
+
+        assertThat(response.status()).isEqualTo(403);
     }
 }

@@ -19,6 +19,8 @@ class JobInputValidationTest extends AgentIntegrationTest {
             {"priority":11,"description":"x"}                      | priority            | must be between -10 and 10, was 11
             {"priority":-11,"description":"x"}                     | priority            | must be between -10 and 10, was -11
             {"priority":"high","description":"x"}                  | priority            | expected a whole number, got 'high'
+            {"priority":1.5,"description":"x"}                     | priority            | expected a whole number, got '1.5'
+            {"description":"x","maxTurns":2.5}                     | maxTurns            | expected a whole number, got '2.5'
             {"description":"x","colour":"red"}                     | colour              | unknown field
             {"title":"no description"}                             | description         | is required and must not be blank
             {"description":"   "}                                  | description         | is required and must not be blank
@@ -51,6 +53,37 @@ class JobInputValidationTest extends AgentIntegrationTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body().get("field").asString()).isEqualTo("body");
         assertThat(response.body().get("message").asString()).startsWith("malformed JSON");
+    }
+
+    @Test
+    void aDescriptionPastItsMaximumIsRefused() {
+        long before = totalJobs();
+
+        Api.Response response = api.post("/api/jobs", Map.of("description", "x".repeat(100_001)));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().get("field").asString()).isEqualTo("description");
+        assertThat(response.body().get("message").asString()).isEqualTo("must be at most 100000 characters, was 100001");
+        assertThat(totalJobs()).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWhetherItsLengthIsDeclaredOrNot() {
+        long before = totalJobs();
+        byte[] body = ("{\"description\":\"" + "x".repeat(1024 * 1024 + 10) + "\"}").getBytes();
+
+        Api.Response declared = api.post("/api/jobs", new String(body));
+        var chunked = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + localPort() + "/api/jobs"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
+        Api.Response streamed = api.send(chunked, Map.of());
+
+        for (Api.Response response : List.of(declared, streamed)) {
+            assertThat(response.status()).as(response.text()).isEqualTo(413);
+            assertThat(response.body().get("error").asString()).isEqualTo("payload_too_large");
+            assertThat(response.body().get("field").asString()).isEqualTo("body");
+        }
+        assertThat(totalJobs()).isEqualTo(before);
     }
 
     @Test
