@@ -12,6 +12,25 @@ import org.springframework.stereotype.Component;
 @Component
 class TestTools implements McpToolProvider {
 
+    private static final Map<String, Gathering> GATHERINGS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Callers of one group, counted in; each waits until enough are inside at the same time. */
+    private static final class Gathering {
+        private int inside;
+
+        synchronized int arriveAndWait(int count, long timeoutMillis) throws InterruptedException {
+            inside++;
+            notifyAll();
+            long deadline = System.currentTimeMillis() + timeoutMillis;
+            while (inside < count) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) break;
+                wait(left);
+            }
+            return inside;
+        }
+    }
+
     @Override
     public List<McpTool> tools() {
         String none = """
@@ -25,6 +44,13 @@ class TestTools implements McpToolProvider {
                     long ms = ToolArguments.optionalLong(args, "ms");
                     Thread.sleep(Duration.ofMillis(ms));
                     return Map.of("slept_ms", ms);
+                }),
+                new McpTool("test_gather", "Waits until count calls of one group are inside at once, or timeout_ms.", """
+                        {"type":"object","properties":{"group":{"type":"string"},"count":{"type":"integer"},
+                        "timeout_ms":{"type":"integer"}},"required":["group","count","timeout_ms"]}""", (caller, args) -> {
+                    Gathering gathering = GATHERINGS.computeIfAbsent(ToolArguments.requiredString(args, "group"), g -> new Gathering());
+                    int count = ToolArguments.optionalLong(args, "count").intValue();
+                    return Map.of("gathered", gathering.arriveAndWait(count, ToolArguments.optionalLong(args, "timeout_ms")));
                 }),
                 new McpTool("test_refuse", "Always refuses.", none, (caller, args) -> {
                     throw new ToolError("refused on purpose");

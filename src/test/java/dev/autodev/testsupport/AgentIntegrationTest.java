@@ -97,10 +97,30 @@ public abstract class AgentIntegrationTest {
                 "CODEX_HOME", codexHome().toString());
     }
 
+    private java.time.Instant testStartedAt;
+
     @BeforeEach
     void connectAndResetSettings() {
         api = new Api("http://127.0.0.1:" + port);
+        testStartedAt = java.time.Instant.now().minusMillis(1);
         resetSettings();
+    }
+
+    /**
+     * Tests share one server and its agent slots: whatever a test started and left active (it failed half-way, or
+     * it did not need to wait for the end) is cancelled here, so one failure cannot hold slots and fail the tests
+     * after it. Only jobs created since this test began are touched.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void cancelWhatThisTestLeftActive() {
+        for (String status : List.of("running", "queued")) {
+            JsonNode page = api.get("/api/jobs?size=200&status=" + status).body();
+            if (page == null) continue;
+            for (JsonNode job : page.get("items")) {
+                if (java.time.Instant.parse(job.get("createdAt").asString()).isBefore(testStartedAt)) continue;
+                api.post("/api/jobs/" + job.get("id").asString() + "/cancel", null);
+            }
+        }
     }
 
     /** Tests share one server, so each starts from the default settings. */

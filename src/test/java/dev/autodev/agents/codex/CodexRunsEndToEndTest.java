@@ -174,7 +174,6 @@ class CodexRunsEndToEndTest extends AgentIntegrationTest {
                 // Codex waits here while the third command's turn is read and the run is stopped.
                 ResponseStep.shell("echo 4 >> steps.txt").afterDelay(java.time.Duration.ofSeconds(30)),
                 ResponseStep.text("All four done."));
-        long started = System.nanoTime();
 
         JsonNode created = createJob(aJob("Count to four " + marker).with("model", "codex").withMaxTurns(2)
                 .inDir(workDir.toString()));
@@ -185,8 +184,8 @@ class CodexRunsEndToEndTest extends AgentIntegrationTest {
         assertThat(run.get("errorMessage").asString()).isEqualTo("turn limit reached (2 turns)");
         assertThat(run.get("failureKind").asString()).isEqualTo("budget");
         assertThat(run.get("numTurns").asInt()).isEqualTo(3);
+        // Had the run not been stopped, Codex would have run the fourth command once its 30 s delay was over.
         assertThat(Files.readAllLines(workDir.resolve("steps.txt"))).containsExactly("1", "2", "3");
-        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(25));
     }
 
     @Test

@@ -131,7 +131,7 @@ class FakeAnthropicApiTest {
             var outcome = cli.run("Hit the limit MARKER-429", "--max-turns", "5");
 
             assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(1);
-            assertThat(outcome.took()).isLessThan(Duration.ofSeconds(10));
+            assertThat(api.requestsFor("MARKER-429")).as("asked once, no retry").hasSize(1);
             JsonNode result = outcome.result();
             // The CLI labels an API failure "success" and flags it only by is_error and api_error_status.
             assertThat(result.path("subtype").asString()).isEqualTo("success");
@@ -309,11 +309,10 @@ class FakeAnthropicApiTest {
             await().atMost(Duration.ofSeconds(5))
                     .until(() -> !api.requestsFor("MARKER-SLOW").isEmpty());
 
-            long before = System.nanoTime();
             api.close();
 
-            assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(3));
-            assertThat(pending).failsWithin(Duration.ofSeconds(5));
+            // The delayed answer is abandoned rather than awaited: the open request fails instead of being answered.
+            assertThat(pending).failsWithin(Duration.ofSeconds(30));
         }
 
         private HttpResponse<String> post(String path, String body) throws Exception {
