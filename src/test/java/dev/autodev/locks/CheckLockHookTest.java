@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
 
-/** scripts/check-lock-hook as Claude Code runs it: hook JSON on stdin, the agent's variables in its environment. */
+/**
+ * scripts/check-lock-hook as Claude Code and Codex run it: hook JSON on stdin, the agent's variables in its
+ * environment.
+ */
 class CheckLockHookTest extends LockTestBase {
 
     private static final Path HOOK = Path.of("scripts", "check-lock-hook").toAbsolutePath();
@@ -96,6 +100,64 @@ class CheckLockHookTest extends LockTestBase {
     }
 
     @Test
+    void aCodexPatchNeedsALockOnEveryFileItNamesWithAndWithoutJq() throws IOException {
+        lock(a, "src/A.java");
+        lock(a, "src/New.java");
+        lock(a, "old name.txt");
+        String patch = """
+                *** Begin Patch
+                *** Update File: src/A.java
+                @@
+                -a decoy line: *** Update File: /etc/passwd
+                +b
+                *** Add File: src/New.java
+                +class New {}
+                *** Update File: old name.txt
+                *** Move to: %s
+                *** End Patch
+                """;
+        Map<String, String> withoutJq = agentEnv();
+        withoutJq.put("PATH", binWithoutJq().toString());
+
+        for (Map<String, String> env : List.of(agentEnv(), withoutJq)) {
+            Outcome moveUnlocked = hook(applyPatch(patch.formatted("new name.txt"), workDir), env);
+            assertThat(moveUnlocked.exitCode()).isEqualTo(2);
+            assertThat(moveUnlocked.stderr()).contains(abs("new name.txt"), "mcp__orchestrator__lock_files")
+                    .doesNotContain("/etc/passwd");
+        }
+        lock(a, "new name.txt");
+        for (Map<String, String> env : List.of(agentEnv(), withoutJq)) {
+            assertThat(hook(applyPatch(patch.formatted("new name.txt"), workDir), env).exitCode()).isZero();
+            // Patch paths are the agent's directory's: from src/, src/A.java is src/src/A.java, which is not locked.
+            assertThat(hook(applyPatch(patch.formatted("A.java"), workDir.resolve("src")), env).exitCode()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aCodexShellCommandIsCheckedOnlyWhenItCarriesAPatch() {
+        String patch = "*** Begin Patch\n*** Delete File: gone.txt\n*** End Patch\n";
+
+        Outcome unlocked = hook(shell("apply_patch <<'EOF'\n" + patch + "EOF", workDir), agentEnv());
+        assertThat(unlocked.exitCode()).isEqualTo(2);
+        assertThat(unlocked.stderr()).contains(abs("gone.txt"));
+        lock(a, "gone.txt");
+        assertThat(hook(shell("apply_patch <<'EOF'\n" + patch + "EOF", workDir), agentEnv()).exitCode()).isZero();
+        // What a plain command writes cannot be told from its text; the hook does not pretend to.
+        assertThat(hook(shell("echo x > unlocked.txt", workDir), agentEnv()).exitCode()).isZero();
+    }
+
+    @Test
+    void aCodexApplyPatchWhoseFilesCannotBeReadIsBlocked() {
+        Outcome noPatch = hook(applyPatch("not a patch", workDir), agentEnv());
+        Outcome noFile = hook(applyPatch("*** Begin Patch\n*** End Patch\n", workDir), agentEnv());
+
+        assertThat(noPatch.exitCode()).isEqualTo(2);
+        assertThat(noPatch.stderr()).contains("found no patch");
+        assertThat(noFile.exitCode()).isEqualTo(2);
+        assertThat(noFile.stderr()).contains("found no file in the patch");
+    }
+
+    @Test
     void whenTheOrchestratorIsUnreachableEditsAreBlocked() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -158,6 +220,31 @@ class CheckLockHookTest extends LockTestBase {
         input.put("hook_event_name", "PreToolUse");
         input.put("tool_name", "Edit");
         input.put("tool_input", Map.of("file_path", file, "old_string", "a", "new_string", "b"));
+        return input;
+    }
+
+    /** Codex's PreToolUse input for its apply_patch tool: the patch is the input's command. */
+    private static Map<String, Object> applyPatch(String patch, Path cwd) {
+        return codex("apply_patch", patch, cwd);
+    }
+
+    /** Codex's PreToolUse input for a shell command, which it names Bash. */
+    private static Map<String, Object> shell(String command, Path cwd) {
+        return codex("Bash", command, cwd);
+    }
+
+    private static Map<String, Object> codex(String tool, String command, Path cwd) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("session_id", "thread-1");
+        input.put("turn_id", "turn-1");
+        input.put("transcript_path", null);
+        input.put("cwd", cwd.toString());
+        input.put("hook_event_name", "PreToolUse");
+        input.put("model", "gpt-5.5");
+        input.put("permission_mode", "bypassPermissions");
+        input.put("tool_name", tool);
+        input.put("tool_input", Map.of("command", command));
+        input.put("tool_use_id", "call-1");
         return input;
     }
 

@@ -24,9 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Codex has no turn or budget cap of its own, so {@code maxTurns} and {@code budgetUsd} are not passed: the
  * supervisor stops a run that goes past its turns ({@link #stopsAtTurnLimit()}), and a job's time limit applies as
- * for every CLI. Codex reports tokens only when its turn ends, so a budget cannot stop it midway. It has no pre-edit
- * hook either: a Codex agent is asked to lock files (see the instructions below) but the lock hook does not enforce
- * it.
+ * for every CLI. Codex reports tokens only when its turn ends, so a budget cannot stop it midway.
+ *
+ * <p>The lock hook is Codex's PreToolUse hook for the run ({@link CodexLockHook}): an {@code apply_patch} edit, and a
+ * shell command carrying a patch, goes through only for files the run has locked. Other shell commands are not
+ * gated (what they write cannot be told from their text), and a patch run through the shell with another
+ * {@code workdir} is checked against the run's directory, because Codex does not pass the workdir to hooks.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -88,6 +91,7 @@ public class CodexCli implements AgentCli {
         // Blocking tools (ask_user, wait_for_jobs) may take longer than Codex's default tool timeout.
         args.addAll(List.of("-c", server + ".tool_timeout_sec=3600"));
         args.addAll(List.of("-c", "developer_instructions=" + tomlString(orchestrationGuide(request.runId()))));
+        args.addAll(CodexLockHook.arguments(connection.lockHook()));
         if (request.resume()) args.add(request.sessionId());
         args.add("-"); // the prompt is on stdin
 
@@ -117,9 +121,9 @@ public class CodexCli implements AgentCli {
         return """
                 You are agent %s, one of several agents working in parallel under an orchestrator. Its tools are \
                 the %s MCP server's. Before editing a file, lock it with lock_files and release it with \
-                release_files when done. Share results with write_note/read_note/watch_notes, split work with \
-                create_job and wait_for_jobs, ask the user with ask_user when you cannot decide, and report \
-                progress with report_status.""".formatted(runId, SERVER_NAME);
+                release_files when done; apply_patch edits of files you have not locked are refused. Share results \
+                with write_note/read_note/watch_notes, split work with create_job and wait_for_jobs, ask the user \
+                with ask_user when you cannot decide, and report progress with report_status.""".formatted(runId, SERVER_NAME);
     }
 
     /** A TOML basic string, since {@code -c} values are parsed as TOML. */

@@ -40,6 +40,7 @@ final class CodexJsonParser implements OutputParser {
     private String lastMessage;
     private FinalResult result;
     private String lastError;
+    private boolean bypassNoticeSeen;
 
     CodexJsonParser(JsonMapper json, PriceTable prices, String model, CodexThreadTotals.Totals before) {
         this.json = json;
@@ -105,10 +106,22 @@ final class CodexJsonParser implements OutputParser {
                 yield List.of(new ParsedEvent(EventType.TOOL_USE, "apply_patch", data),
                         new ParsedEvent(EventType.TOOL_RESULT, item.path("status").asString(""), resultData(item, false)));
             }
-            // Codex reports some warnings as error items (e.g. an unknown model); the turn may still succeed.
-            case "error" -> List.of(new ParsedEvent(EventType.ERROR, item.path("message").asString(""), item));
+            case "error" -> errorItem(item);
             default -> List.of(new ParsedEvent(EventType.RAW, item.toString(), item));
         };
+    }
+
+    /**
+     * Codex reports some warnings as error items (e.g. an unknown model); the turn may still succeed. The notice that
+     * hook trust is bypassed comes with every run (twice), since the lock hook needs it: one system line, so it counts
+     * as no error (completion checks look for errors in the output).
+     */
+    private List<ParsedEvent> errorItem(JsonNode item) {
+        String message = item.path("message").asString("");
+        if (!message.startsWith(CodexLockHook.BYPASS_NOTICE)) return List.of(new ParsedEvent(EventType.ERROR, message, item));
+        if (bypassNoticeSeen) return List.of();
+        bypassNoticeSeen = true;
+        return List.of(new ParsedEvent(EventType.SYSTEM, message, item));
     }
 
     private ParsedEvent toolUse(JsonNode item) {

@@ -62,6 +62,21 @@ class CodexJsonParserTest {
     }
 
     @Test
+    void theHookTrustNoticeEveryRunPrintsIsOneSystemLineNotAnError() {
+        CodexJsonParser parser = parser(CodexThreadTotals.Totals.NONE);
+        String notice = "{\"type\":\"item.completed\",\"item\":{\"id\":\"item_%d\",\"type\":\"error\",\"message\":"
+                + "\"`--dangerously-bypass-hook-trust` is enabled. Enabled hooks may run without review for this invocation.\"}}";
+        List<ParsedEvent> first = parser.parse(notice.formatted(0));
+        List<ParsedEvent> second = parser.parse(notice.formatted(1));
+        List<ParsedEvent> warning = parser.parse("{\"type\":\"item.completed\",\"item\":{\"id\":\"item_2\",\"type\":\"error\","
+                + "\"message\":\"Model metadata for `gpt-5.4` not found.\"}}");
+
+        assertThat(first).extracting(ParsedEvent::type).containsExactly(EventType.SYSTEM);
+        assertThat(second).isEmpty();
+        assertThat(warning).extracting(ParsedEvent::type).containsExactly(EventType.ERROR);
+    }
+
+    @Test
     void aProviderErrorBodyBecomesItsMessage() {
         assertThat(CodexErrors.readable("{\"error\": {\"type\": \"invalid_request_error\", \"message\": \"bad input\"}}"))
                 .isEqualTo("bad input (invalid_request_error)");

@@ -198,6 +198,11 @@ public final class FakeOpenAiApi implements AutoCloseable {
             item.set("arguments", json.valueToTree(step.argumentsFor(request)));
             return item;
         }
+        if (step.kind() == ResponseStep.Kind.CUSTOM_TOOL_CALL) {
+            return json.createObjectNode().put("type", "custom_tool_call").put("id", "ctc_" + id)
+                    .put("call_id", "call_" + id).put("name", step.name()).put("input", step.text())
+                    .put("status", "completed");
+        }
         ObjectNode item = json.createObjectNode().put("type", "function_call").put("id", "fc_" + id)
                 .put("call_id", "call_" + id).put("name", step.name())
                 .put("arguments", json.writeValueAsString(step.argumentsFor(request))).put("status", "completed");

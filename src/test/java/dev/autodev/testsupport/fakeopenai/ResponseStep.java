@@ -7,11 +7,11 @@ import java.util.function.Function;
 
 /**
  * One scripted answer of {@link FakeOpenAiApi}: the reply to one {@code POST /v1/responses} of a conversation.
- * Build it with {@link #text}, {@link #shell}, {@link #mcpTool} or {@link #error}, then adjust it with
+ * Build it with {@link #text}, {@link #shell}, {@link #applyPatch}, {@link #mcpTool} or {@link #error}, then adjust it with
  * {@link #withUsage} or {@link #afterDelay}. Steps are immutable.
  *
  * @param kind        what the answer is
- * @param text        the message text, or the error message of an error step
+ * @param text        the message text, the error message of an error step, or a custom tool call's input
  * @param name        the function a call step calls ({@code exec_command}, or an MCP tool's own name)
  * @param namespace   the namespace of an MCP tool call ({@code mcp__orchestrator}), null otherwise
  * @param arguments   the call's arguments, or null when {@code argumentsFrom} computes them
@@ -44,6 +44,11 @@ public record ResponseStep(
         /** A {@code function_call} item: Codex runs the tool and calls again with its output. */
         FUNCTION_CALL,
         /**
+         * A {@code custom_tool_call} item, whose input is free text rather than JSON: Codex's {@code apply_patch} on
+         * the models it knows (gpt-5.5 among them) takes the patch this way.
+         */
+        CUSTOM_TOOL_CALL,
+        /**
          * A {@code tool_search_call} item: Codex searches the tools it holds back (MCP tools, for models it knows) and
          * offers the matches in its next call.
          */
@@ -70,6 +75,16 @@ public record ResponseStep(
     /** A shell command: Codex's {@code exec_command} tool with {@code {"cmd": command}}. */
     public static ResponseStep shell(String command) {
         return call("exec_command", null, Map.of("cmd", command));
+    }
+
+    /**
+     * Codex's {@code apply_patch} tool with {@code patch} (from {@code *** Begin Patch} to {@code *** End Patch}), as
+     * the free-form custom tool it is on the models Codex knows. Models without metadata get no such tool; they run
+     * {@code apply_patch} through {@link #shell}.
+     */
+    public static ResponseStep applyPatch(String patch) {
+        return new ResponseStep(Kind.CUSTOM_TOOL_CALL, Objects.requireNonNull(patch), "apply_patch", null, null, 200,
+                null, 1000, 200, 50, Duration.ZERO, null);
     }
 
     /** A call of one of the orchestrator's MCP tools, e.g. {@code mcpTool("write_note", Map.of(...))}. */

@@ -69,11 +69,12 @@ public record ResponsesRequest(String method, String path, Map<String, String> h
         return count;
     }
 
-    /** The output of the newest function call in the conversation, or "" when no tool has run yet. */
+    /** The output of the newest function or custom tool call in the conversation, or "" when no tool has run yet. */
     public String lastFunctionOutput() {
         String last = "";
         for (JsonNode item : body.path("input")) {
-            if ("function_call_output".equals(item.path("type").asString(""))) {
+            String type = item.path("type").asString("");
+            if (type.equals("function_call_output") || type.equals("custom_tool_call_output")) {
                 JsonNode output = item.path("output");
                 last = output.isString() ? output.stringValue() : output.toString();
             }
