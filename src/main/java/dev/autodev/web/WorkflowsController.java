@@ -52,6 +52,15 @@ class WorkflowsController {
         return workflows.plan(id);
     }
 
+    /** {@code {"text":"- [ ] **M1: ...** — ...","contract":"..."}}: a person edits the plan (and contract). */
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/plan")
+    WorkflowService.PlanView writePlan(@PathVariable String id, @RequestBody(required = false) PlanRequest request) {
+        PlanRequest r = request == null ? new PlanRequest(null, null) : request;
+        return workflows.writePlan(id, r.text(), r.contract());
+    }
+
+    record PlanRequest(String text, String contract) {}
+
     @GetMapping("/{id}/worklogs")
     List<Note> worklogs(@PathVariable String id) {
         return workflows.worklogs(id);

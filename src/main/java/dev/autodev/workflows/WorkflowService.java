@@ -87,8 +87,20 @@ public class WorkflowService {
     /** The plan note as text with its parsed milestones; the text is null when there is no plan yet. */
     public PlanView plan(String id) {
         Workflow wf = find(id);
-        Optional<Note> note = Optional.ofNullable(steps.note(wf.planKey())).map(v -> new Note(wf.planKey(), v, null, null));
-        return new PlanView(wf.planKey(), note.map(Note::value).orElse(null), progress(wf), steps.note(wf.contractKey()));
+        return new PlanView(wf.planKey(), steps.note(wf.planKey()), progress(wf), steps.note(wf.contractKey()));
+    }
+
+    /**
+     * A person replaces the plan (and, when given, the contract), e.g. while the run waits for plan approval or
+     * before resuming a blocked one. Refused once the workflow has ended.
+     */
+    public PlanView writePlan(String id, String text, String contract) {
+        Workflow wf = find(id);
+        if (wf.status().isTerminal()) throw new Conflict("workflow is " + wf.status().wireName());
+        if (text == null || text.isBlank()) throw new BadRequest("text", "is required: the plan, milestones as '- [ ] **M1: title** — criteria' lines");
+        steps.writeNote(wf.planKey(), text);
+        if (contract != null && !contract.isBlank()) steps.writeNote(wf.contractKey(), contract);
+        return plan(id);
     }
 
     /** The plan as the API shows it, with the contract beside it. */
