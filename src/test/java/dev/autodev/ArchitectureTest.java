@@ -32,4 +32,10 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.autodev.common..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.jobs..", "dev.autodev.agents..",
                     "dev.autodev.queue..", "dev.autodev.settings..", "dev.autodev.web..");
+
+    /** Workflows are an engine on top: they use the queue, jobs, notes and git; only the web layer knows them. */
+    @ArchTest
+    static final ArchRule onlyTheWebLayerKnowsWorkflows = noClasses()
+            .that().resideOutsideOfPackages("dev.autodev.workflows..", "dev.autodev.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.workflows..");
 }
