@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Scripted conversations for workflow phases. A phase prompt names the workflow ({@code Workflow id: ...}) and its
  * worktree ({@code Work in: ... on branch ...}), so steps read both from the request they answer.
  */
-final class PhaseScripts {
+public final class PhaseScripts {
 
     private static final Pattern ID = Pattern.compile("Workflow id: (\\S+)");
     private static final Pattern WORKTREE = Pattern.compile("Work in: (\\S+) on branch");
@@ -22,23 +22,23 @@ final class PhaseScripts {
     private PhaseScripts() {}
 
     /** The parts that pick one phase of one test's workflow: its marker and the phase's header line. */
-    static List<String> phase(String marker, String header) {
+    public static List<String> phase(String marker, String header) {
         return List.of(marker, "Phase: " + header + "\n");
     }
 
-    static String idIn(String prompt) {
+    public static String idIn(String prompt) {
         Matcher m = ID.matcher(prompt);
         if (!m.find()) throw new IllegalStateException("no workflow id in the prompt");
         return m.group(1);
     }
 
-    static String worktreeIn(String prompt) {
+    public static String worktreeIn(String prompt) {
         Matcher m = WORKTREE.matcher(prompt);
         if (!m.find()) throw new IllegalStateException("no worktree in the prompt");
         return m.group(1);
     }
 
-    static String plan(int milestones, int done) {
+    public static String plan(int milestones, int done) {
         StringBuilder plan = new StringBuilder("# Plan\n\n");
         for (int i = 1; i <= milestones; i++) {
             plan.append("- [").append(i <= done ? 'x' : ' ').append("] **M").append(i).append(": file m").append(i)
@@ -48,19 +48,19 @@ final class PhaseScripts {
     }
 
     /** Claude writes a note of this workflow ({@code plan}, {@code contract}, {@code worklog/cycle-1-implement}). */
-    static Step note(String suffix, String value) {
+    public static Step note(String suffix, String value) {
         return Step.toolUse("mcp__orchestrator__write_note",
                 r -> Map.of("key", "workflow/" + idIn(r.firstUserText()) + "/" + suffix, "value", value));
     }
 
     /** The assess phase on Claude: the plan with {@code milestones} open milestones and a contract. */
-    static Step[] assess(int milestones) {
+    public static Step[] assess(int milestones) {
         return new Step[] {note("plan", plan(milestones, 0)), note("contract", "Each milestone is one file, committed."),
                 Step.text("Planned " + milestones + " milestones.")};
     }
 
     /** An implement phase on Claude: lock, write, commit, check the milestone off, write the worklog. */
-    static Step[] implement(int milestone, int total) {
+    public static Step[] implement(int milestone, int total) {
         String file = "m" + milestone + ".txt";
         Function<RecordedRequest, Map<String, Object>> write = r -> Map.of(
                 "file_path", worktreeIn(r.firstUserText()) + "/" + file, "content", "milestone " + milestone + "\n");
@@ -74,16 +74,16 @@ final class PhaseScripts {
     }
 
     /** A Codex review: looks at the branch, then answers with its findings (the engine keeps them as the worklog). */
-    static ResponseStep[] codexReview(String findings) {
+    public static ResponseStep[] codexReview(String findings) {
         return new ResponseStep[] {ResponseStep.shell("git log --oneline"), ResponseStep.text(findings)};
     }
 
     /** A Claude review: looks at the branch, then answers with its findings. */
-    static Step[] claudeReview(String findings) {
+    public static Step[] claudeReview(String findings) {
         return new Step[] {Step.toolUse("Bash", Map.of("command", "git log --oneline")), Step.text(findings)};
     }
 
-    static <T> List<T> list(T[] items) {
+    public static <T> List<T> list(T[] items) {
         return new ArrayList<>(List.of(items));
     }
 }
