@@ -1,6 +1,7 @@
 import type {
   AgentRun,
   Changes,
+  ChangesScope,
   FileLock,
   Job,
   JobWithRuns,
@@ -88,7 +89,8 @@ export const api = {
   run: (id: string) => request<RunWithHealth>('GET', `/api/agents/${enc(id)}`),
   output: (runId: string, after = 0, limit = 500) =>
     request<OutputPage>('GET', `/api/agents/${enc(runId)}/output?after=${after}&limit=${limit}`),
-  changes: (runId: string) => request<Changes>('GET', `/api/agents/${enc(runId)}/changes`),
+  changes: (runId: string, scope: ChangesScope = 'run') =>
+    request<Changes>('GET', `/api/agents/${enc(runId)}/changes${scope === 'job' ? '?scope=job' : ''}`),
   continueRun: (runId: string, message: string) =>
     request<AgentRun>('POST', `/api/agents/${enc(runId)}/continue`, { message }),
   retryRun: (runId: string) => request<Job>('POST', `/api/agents/${enc(runId)}/retry`),

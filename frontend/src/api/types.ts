@@ -71,6 +71,10 @@ export interface AgentRun {
   errorMessage: string | null;
   exitCode: number | null;
   failureKind?: FailureKind | null;
+  /** Where its process works (a worktree for a worktree job), once it started. */
+  workDir?: string | null;
+  /** The commit checked out there when it started. */
+  baseCommit?: string | null;
 }
 
 /** stalled, high_turns, long_running, budget_warning or time_warning. */
@@ -195,9 +199,45 @@ export interface JobWithRuns extends Job {
   prUrl: string | null;
 }
 
+/** run: since the run started; job: since the job's first run started. */
+export type ChangesScope = 'run' | 'job';
+
+/** worktree: the job's worktree now; branch: its branch after the worktree was removed; workdir: a shared checkout. */
+export type ChangesSource = 'worktree' | 'branch' | 'workdir';
+
+export interface ChangedFile {
+  path: string;
+  /** The path before a rename. */
+  oldPath: string | null;
+  status: 'added' | 'modified' | 'deleted' | 'renamed';
+  /** Null for a binary file, or one too large to show. */
+  additions: number | null;
+  deletions: number | null;
+  binary: boolean;
+  untracked: boolean;
+}
+
+export interface Commit {
+  sha: string;
+  subject: string;
+}
+
+/** GET /api/agents/{id}/changes: from the base commit to now, where the run works. */
 export interface Changes {
+  runId: string;
+  scope: ChangesScope;
+  source: ChangesSource;
   workDir: string;
+  branch: string | null;
+  /** The commit compared against; null for the empty tree (no commit when the run started). */
+  base: string | null;
   head: string | null;
+  /** Why the base differs from the recorded one. */
+  note: string | null;
+  /** Newest first. */
+  commits: Commit[];
+  files: ChangedFile[];
+  /** One unified diff of committed, uncommitted and untracked changes. */
   diff: string;
   truncated: boolean;
   untracked: string[];

@@ -10,7 +10,7 @@ import { RunActions } from './RunActions';
 
 type Tab = 'output' | 'changes' | 'details';
 
-/** One job's agent: its runs, live output, the working tree's changes, and what a person can do about it. */
+/** One job's agent: its runs, live output, what it changed since it started, and what a person can do about it. */
 export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClose: () => void; onOpenJob: (id: string) => void }) {
   const job = useJob(jobId);
   const runs = useRunsOfJob(jobId);
@@ -176,6 +176,15 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
                   {run.costUsd.toFixed(4)}
                   {run.costEstimated ? ' est.' : ''} · {run.inputTokens}/{run.outputTokens} tokens
                 </dd>
+                {run.workDir && (
+                  <>
+                    <dt>Works in</dt>
+                    <dd className="mono" data-testid="agent-run-workdir">
+                      {run.workDir}
+                      {run.baseCommit ? ` from ${run.baseCommit.slice(0, 10)}` : ''}
+                    </dd>
+                  </>
+                )}
                 {run.failureKind && (<><dt>Failure kind</dt><dd data-testid="agent-failure-kind">{run.failureKind}</dd></>)}
                 {run.errorMessage && (<><dt>Error</dt><dd className="pre">{run.errorMessage}</dd></>)}
                 {run.resultText && (<><dt>Result</dt><dd className="pre">{run.resultText}</dd></>)}

@@ -19,7 +19,7 @@ public class RunRepository {
     private static final String COLUMNS = """
             id, job_id, status, agent_kind, model, pid, session_id, resumed_from_id, status_message, started_at,
             process_started_at, finished_at, last_output_at, num_turns, cost_usd, cost_estimated, input_tokens, output_tokens,
-            result_text, error_message, exit_code, failure_kind""";
+            result_text, error_message, exit_code, failure_kind, work_dir, base_commit""";
     private static final String INSERT = """
             INSERT INTO agent_runs (id, job_id, status, agent_kind, model, session_id, resumed_from_id, prompt, started_at)
             VALUES (:id, :jobId, 'starting', :kind, :model, :sessionId, :resumedFrom, :prompt, :now)""";
@@ -152,6 +152,7 @@ public class RunRepository {
                 instant(nullableLong(rs, "last_output_at")), rs.getInt("num_turns"), rs.getDouble("cost_usd"),
                 rs.getInt("cost_estimated") != 0,
                 rs.getLong("input_tokens"), rs.getLong("output_tokens"), rs.getString("result_text"),
-                rs.getString("error_message"), nullableInt(rs, "exit_code"), FailureKind.fromWire(rs.getString("failure_kind")));
+                rs.getString("error_message"), nullableInt(rs, "exit_code"), FailureKind.fromWire(rs.getString("failure_kind")),
+                rs.getString("work_dir"), rs.getString("base_commit"));
     }
 }
