@@ -2,7 +2,11 @@ package dev.autodev.agents;
 
 import java.time.Instant;
 
-/** One agent process working on a job (the API calls it an agent). */
+/**
+ * One agent process working on a job (the API calls it an agent).
+ *
+ * @param retrying the model provider retry the run's CLI is waiting on right now, or null
+ */
 public record AgentRun(
         String id,
         String jobId,
@@ -25,4 +29,5 @@ public record AgentRun(
         String resultText,
         String errorMessage,
         Integer exitCode,
-        FailureKind failureKind) {}
+        FailureKind failureKind,
+        ProviderRetry retrying) {}
