@@ -75,6 +75,24 @@ export interface AgentRun {
   workDir?: string | null;
   /** The commit checked out there when it started. */
   baseCommit?: string | null;
+  /** The model provider refused a call and the CLI is retrying it; null once the model answers or the run ends. */
+  retrying?: ProviderRetry | null;
+}
+
+/** A retry of a refused model call that a live run's CLI is waiting on. */
+export interface ProviderRetry {
+  /** The provider's HTTP status (429, 529, 401...), or null when the CLI did not name one (Codex after a 5xx). */
+  status: number | null;
+  /** The CLI's word for the error (e.g. rate_limit), or its message. */
+  error: string | null;
+  /** Which retry this is, from 1. */
+  attempt: number;
+  /** How many retries the CLI makes in all, when it says. */
+  maxAttempts: number | null;
+  /** How long the CLI waits before this retry, when it says (Claude Code does, Codex does not). */
+  delayMs: number | null;
+  /** When the server read the retry from the CLI's output. */
+  at: string;
 }
 
 /** stalled, high_turns, long_running, budget_warning or time_warning. */

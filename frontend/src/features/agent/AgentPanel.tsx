@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { useHealthWarnings, useJob, useLiveDispatch, usePendingQuestion, useRunOutput, useRunsOfJob } from '../../live/hooks';
 import { isLive } from '../../live/store';
-import { FailureBadge, HealthChips, runCost } from '../common/runBits';
+import { FailureBadge, HealthChips, RetryBadge, runCost } from '../common/runBits';
 import { ChangesView } from './ChangesView';
 import { OutputView } from './OutputView';
 import { QuestionBox } from './QuestionBox';
@@ -81,6 +81,7 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
           </div>
           <div className="panel-badges">
             <FailureBadge run={run} />
+            <RetryBadge run={run} />
             <HealthChips warnings={warnings} full />
             {job.branch && (
               <span className="mono" data-testid="agent-branch">

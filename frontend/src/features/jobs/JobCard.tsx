@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { AgentRun, HealthWarning, Job } from '../../api/types';
-import { FailureBadge, HealthChips, runCost } from '../common/runBits';
+import { FailureBadge, HealthChips, RetryBadge, runCost } from '../common/runBits';
 import type { CardState } from './cardState';
 
 interface Props {
@@ -33,6 +33,7 @@ function JobCardView({ job, run, state, selected, onOpen, warnings = [] }: Props
         <span className="card-title">{job.title}</span>
         <HealthChips warnings={warnings} />
         <FailureBadge run={run} />
+        <RetryBadge run={run} />
         {job.prUrl && (
           <span className="badge" data-testid="card-pr" title={job.prUrl}>
             PR

@@ -7,6 +7,7 @@ import java.time.Instant;
  *
  * @param workDir    the directory its process works in (a worktree for a worktree job), once it has started
  * @param baseCommit the commit checked out there when it started, or null (not a git work tree, or no commit yet)
+ * @param retrying   the model provider retry the run's CLI is waiting on right now, or null
  */
 public record AgentRun(
         String id,
@@ -32,4 +33,5 @@ public record AgentRun(
         Integer exitCode,
         FailureKind failureKind,
         String workDir,
-        String baseCommit) {}
+        String baseCommit,
+        ProviderRetry retrying) {}
