@@ -39,12 +39,15 @@ export function setAuthToken(token: string | null): void {
 export class ApiError extends Error {
   readonly status: number;
   readonly field: string | null;
+  /** The server's short code, e.g. `bad_request`, `not_found`. */
+  readonly error: string | null;
 
-  constructor(status: number, message: string, field: string | null = null) {
+  constructor(status: number, message: string, field: string | null = null, error: string | null = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.field = field;
+    this.error = error;
   }
 }
 
@@ -61,8 +64,13 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const text = await response.text();
   const json = text ? safeParse(text) : null;
   if (!response.ok) {
-    const error = (json ?? {}) as { message?: string; field?: string };
-    throw new ApiError(response.status, error.message ?? `${response.status} ${response.statusText}`, error.field ?? null);
+    const error = (json ?? {}) as { message?: string; field?: string; error?: string };
+    throw new ApiError(
+      response.status,
+      error.message ?? `${response.status} ${response.statusText}`,
+      error.field ?? null,
+      error.error ?? null,
+    );
   }
   return json as T;
 }

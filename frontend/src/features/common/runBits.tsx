@@ -1,4 +1,5 @@
 import type { AgentRun, FailureKind, HealthWarning, ProviderRetry } from '../../api/types';
+import { Badge } from './Badge';
 
 /** US dollars for a card or table: two decimals, "<$0.01" for crumbs, "~… est." when the orchestrator priced it. */
 export function formatCost(usd: number, estimated = false): string {
@@ -29,9 +30,9 @@ export function FailureBadge({ run }: { run: AgentRun | undefined }) {
   if (!run || run.status !== 'failed' || !run.failureKind) return null;
   const kind = run.failureKind;
   return (
-    <span className="badge badge-failure" data-testid="failure-kind" data-kind={kind} title={run.errorMessage ?? kind}>
+    <Badge tone="danger" className="badge-failure" data-testid="failure-kind" data-kind={kind} title={run.errorMessage ?? kind}>
       {FAILURE_LABELS[kind] ?? kind.replace(/_/g, ' ')}
-    </span>
+    </Badge>
   );
 }
 
@@ -59,9 +60,9 @@ export function RetryBadge({ run }: { run: AgentRun | undefined }) {
   const retry = run?.retrying;
   if (!retry || run.status === 'done' || run.status === 'failed' || run.status === 'cancelled') return null;
   return (
-    <span className="badge badge-retrying" data-testid="retrying" data-status={retry.status ?? ''} title={retryTitle(retry)}>
+    <Badge tone="warning" className="badge-retrying" data-testid="retrying" data-status={retry.status ?? ''} title={retryTitle(retry)}>
       {retryLabel(retry)}
-    </span>
+    </Badge>
   );
 }
 

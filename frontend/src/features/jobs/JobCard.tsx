@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { AgentRun, HealthWarning, Job } from '../../api/types';
+import { Badge } from '../common/Badge';
 import { FailureBadge, HealthChips, RetryBadge, runCost } from '../common/runBits';
 import type { CardState } from './cardState';
 
@@ -35,11 +36,11 @@ function JobCardView({ job, run, state, selected, onOpen, warnings = [] }: Props
         <FailureBadge run={run} />
         <RetryBadge run={run} />
         {job.prUrl && (
-          <span className="badge" data-testid="card-pr" title={job.prUrl}>
+          <Badge tone="info" data-testid="card-pr" title={job.prUrl}>
             PR
-          </span>
+          </Badge>
         )}
-        {job.priority !== 0 && <span className="badge">p{job.priority}</span>}
+        {job.priority !== 0 && <Badge tone={job.priority > 0 ? 'warning' : 'neutral'}>p{job.priority}</Badge>}
       </div>
       <div className="card-meta">
         <span className={`status status-${state}`}>{runStatus === 'waiting_user' ? 'needs answer' : runStatus ?? job.status}</span>
