@@ -7,6 +7,7 @@ import dev.autodev.agents.LaunchCommand;
 import dev.autodev.agents.LaunchRequest;
 import dev.autodev.agents.OutputParser;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +25,12 @@ public class ClaudeCli implements AgentCli {
 
     private final AgentProperties properties;
     private final JsonMapper json;
+    private final Clock clock;
 
-    ClaudeCli(AgentProperties properties, JsonMapper json) {
+    ClaudeCli(AgentProperties properties, JsonMapper json, Clock clock) {
         this.properties = properties;
         this.json = json;
+        this.clock = clock;
     }
 
     @Override
@@ -39,6 +42,8 @@ public class ClaudeCli implements AgentCli {
     public boolean supports(String model) {
         return !model.toLowerCase(Locale.ROOT).startsWith("codex");
     }
+
+    private static final String MCP_CONNECT_TIMEOUT = "MCP_CONNECT_TIMEOUT_MS";
 
     @Override
     public LaunchCommand command(LaunchRequest request) {
@@ -64,12 +69,22 @@ public class ClaudeCli implements AgentCli {
         env.put("ORCHESTRATOR_AGENT_ID", request.runId());
         env.put("ORCHESTRATOR_AGENT_TOKEN", connection.token());
         env.put("ORCHESTRATOR_API_URL", connection.apiUrl());
+        // Claude Code waits 5 s for MCP servers, then starts without their tools. On a busy machine (a burst of
+        // agents starting at once) the orchestrator's handshake can take longer, and an agent without lock_files
+        // cannot edit at all; the server is local, so waiting longer costs nothing when it is fast.
+        if (System.getenv(MCP_CONNECT_TIMEOUT) == null) env.put(MCP_CONNECT_TIMEOUT, "60000");
         env.putAll(properties.env());
         return new LaunchCommand(List.copyOf(args), env, request.workDir());
     }
 
     @Override
     public OutputParser newParser() {
-        return new ClaudeStreamParser(json);
+        return new ClaudeStreamParser(json, clock);
+    }
+
+    @Override
+    public String credentialsHint() {
+        return "check the API key the agents get (ANTHROPIC_API_KEY, e.g. through autodev.agents.env) or the CLI's login"
+                + " (run `claude /login` as the user the server runs as)";
     }
 }

@@ -257,6 +257,98 @@ class DashboardBrowserTest extends AgentIntegrationTest {
         assertThat(jobs).doesNotContain(marker);
     }
 
+    @Test
+    void theChangesTabShowsEachFileTheAgentChangedWithItsDiffColoured() throws Exception {
+        String marker = newMarker();
+        Path repo = newWorkDir();
+        dev.autodev.testsupport.GitRepos.git(repo, "init", "-q", "-b", "main");
+        dev.autodev.testsupport.GitRepos.git(repo, "config", "user.name", "Test Person");
+        dev.autodev.testsupport.GitRepos.git(repo, "config", "user.email", "test@example.com");
+        Files.writeString(repo.resolve("app.txt"), "first line\nold line\n");
+        dev.autodev.testsupport.GitRepos.git(repo, "add", "-A");
+        dev.autodev.testsupport.GitRepos.git(repo, "commit", "-q", "-m", "start");
+        MODEL.script(marker,
+                Step.toolUse("mcp__orchestrator__lock_files", Map.of("files", List.of("app.txt", "new.txt"), "reason", "edit")),
+                // Claude Code writes over a file only after reading it.
+                Step.toolUse("Read", Map.of("file_path", repo.resolve("app.txt").toString())),
+                Step.toolUse("Write", Map.of("file_path", repo.resolve("app.txt").toString(), "content", "first line\nnew line\n")),
+                Step.toolUse("Write", Map.of("file_path", repo.resolve("new.txt").toString(), "content", "brand new\n")),
+                Step.text("Changed app.txt and added new.txt."));
+        String jobId = createJob(aJob("Change two files " + marker).inDir(repo.toString())).get("id").asString();
+        assertThat(awaitJob(jobId, "done", "failed").get("status").asString()).isEqualTo("done");
+
+        page.navigate("http://127.0.0.1:" + localPort() + "/jobs/" + jobId);
+        page.getByTestId("agent-tab-changes").click();
+
+        assertThat(page.getByTestId("changes-file")).hasCount(2);
+        assertThat(page.locator("[data-testid=changes-file][data-status=modified]")).containsText("app.txt");
+        assertThat(page.locator("[data-testid=changes-file][data-status=added]")).containsText("new.txt");
+        assertThat(page.locator(".diff-code-insert").first()).isVisible();
+        assertThat(page.locator(".diff-code-insert", new Page.LocatorOptions().setHasText("new line"))).hasCount(1);
+        assertThat(page.locator(".diff-code-delete", new Page.LocatorOptions().setHasText("old line"))).hasCount(1);
+        String inserted = (String) page.locator(".diff-code-insert").first().evaluate("e => getComputedStyle(e).backgroundColor");
+        String deleted = (String) page.locator(".diff-code-delete").first().evaluate("e => getComputedStyle(e).backgroundColor");
+        assertThat(inserted).as("additions and deletions are coloured apart").isNotEqualTo(deleted).isNotEqualTo("rgba(0, 0, 0, 0)");
+        screenshot("changes-tab");
+    }
+
+    @Test
+    void aDeepLinkToAJobOpensItsPanelAndTheUrlFollowsThePanels() {
+        String marker = newMarker();
+        String jobId = createJob(aJob("Linked from elsewhere " + marker).with("scheduledAt", "2999-01-01T00:00:00Z"))
+                .get("id").asString();
+        String base = "http://127.0.0.1:" + localPort();
+
+        Response opened = page.navigate(base + "/jobs/" + jobId);
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(page.getByTestId("agent-panel")).hasAttribute("data-job-id", jobId);
+        assertThat(page.getByTestId("agent-panel")).containsText("Linked from elsewhere");
+        screenshot("deep-link");
+
+        page.getByTestId("locks-button").click();
+        assertThat(page.getByTestId("locks-panel")).isVisible();
+        assertThat(page).hasURL(base + "/locks");
+        page.goBack();
+        assertThat(page.getByTestId("agent-panel")).hasAttribute("data-job-id", jobId);
+        page.getByTestId("agent-panel-close").click();
+        assertThat(page).hasURL(base + "/");
+        assertThat(page.getByTestId("agent-panel")).hasCount(0);
+    }
+
+    @Test
+    void atPhoneWidthTheNavFoldsIntoAMenuPanelsFillTheScreenAndNothingOverflows() {
+        String base = "http://127.0.0.1:" + localPort();
+        for (String path : List.of("/", "/new", "/locks", "/usage", "/settings")) {
+            page.setViewportSize(1280, 800);
+            page.navigate(base + path);
+            assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "live");
+            assertThat(page.getByTestId("nav-menu-button")).isHidden();
+            assertNoHorizontalOverflow(path + " at 1280");
+            screenshot("desktop" + path.replace('/', '-'));
+
+            page.setViewportSize(390, 844);
+            assertNoHorizontalOverflow(path + " at 390");
+            screenshot("phone" + path.replace('/', '-'));
+        }
+
+        page.navigate(base + "/");
+        assertThat(page.getByTestId("settings-button")).isHidden();
+        page.getByTestId("nav-menu-button").click();
+        assertThat(page.getByTestId("main-nav")).isVisible();
+        screenshot("phone-menu-open");
+        page.getByTestId("usage-button").click();
+        assertThat(page).hasURL(base + "/usage");
+        assertThat(page.getByTestId("main-nav")).isHidden();
+        Locator panel = page.locator("aside.panel");
+        assertThat(panel).isVisible();
+        assertThat(panel.boundingBox().width).isEqualTo(390.0);
+    }
+
+    private void assertNoHorizontalOverflow(String where) {
+        Object wider = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) wider).intValue()).as("horizontal overflow on " + where).isLessThanOrEqualTo(0);
+    }
+
     /** The open panel lists every output event the server kept for the run. */
     private void assertPanelShowsAllOutputOf(String runId) {
         assertThat(page.getByTestId("agent-panel")).hasAttribute("data-run-id", runId);
