@@ -4,6 +4,9 @@ import { LocksNotesPanel } from './features/coordination/LocksNotesPanel';
 import { JobForm } from './features/jobs/JobForm';
 import { SettingsPanel } from './features/settings/SettingsPanel';
 import { UsagePanel } from './features/usage/UsagePanel';
+import { NewWorkflowForm } from './features/workflows/NewWorkflowForm';
+import { WorkflowDetail } from './features/workflows/WorkflowDetail';
+import { WorkflowsList } from './features/workflows/WorkflowsList';
 
 const openJob = (id: string) => navigate(`/jobs/${encodeURIComponent(id)}`);
 const home = () => navigate('/');
@@ -22,6 +25,15 @@ registerRoute(
     render: () => <JobForm onCreated={(job) => openJob(job.id)} onCancel={home} />,
   },
   { path: '/locks', nav: { label: 'Locks & notes', testId: 'locks-button' }, render: () => <LocksNotesPanel onOpenJob={openJob} /> },
+  { path: '/workflows', layout: 'page', nav: { label: 'Workflows', testId: 'workflows-button' }, render: () => <WorkflowsList /> },
+  {
+    path: '/workflows/new',
+    layout: 'page',
+    render: () => (
+      <NewWorkflowForm onCreated={(w) => navigate(`/workflows/${encodeURIComponent(w.id)}`)} onCancel={() => navigate('/workflows')} />
+    ),
+  },
+  { path: '/workflows/:id', layout: 'page', render: (p) => <WorkflowDetail id={p.id} /> },
   { path: '/usage', nav: { label: 'Usage', testId: 'usage-button' }, render: () => <UsagePanel /> },
   { path: '/settings', nav: { label: 'Settings', testId: 'settings-button' }, render: () => <SettingsPanel /> },
 );
