@@ -169,8 +169,10 @@ class WorkflowEngine implements SmartLifecycle {
         String prompt = PhasePrompts.build(ready, start, state.plan(), state.contract(), steps.worklogs(ready),
                 properties.contextCap());
         Workflow.PhaseStop stop = ready.stopModes().get((start.kind() == Phase.REPAIR ? Phase.IMPLEMENT : start.kind()).json());
-        NewJob job = new NewJob(prompt, ready.title() + " · " + PhasePrompts.header(start.kind(), start.phase(), start.cycle())
-                .substring("Phase: ".length()), null, start.model(),
+        // The phase first: on a job card the workflow's (long) title is the part that gets cut off.
+        String title = PhasePrompts.header(start.kind(), start.phase(), start.cycle()).substring("Phase: ".length())
+                + " · " + ready.title();
+        NewJob job = new NewJob(prompt, title.length() > 200 ? title.substring(0, 199) + "…" : title, null, start.model(),
                 ready.worktreePath() != null ? ready.worktreePath() : ready.workDir(),
                 stop != null && "turns".equals(stop.mode()) && stop.value() != null ? (int) Math.round(stop.value()) : null,
                 stop == null ? null : stop.mode(), stop == null || "turns".equals(stop.mode()) ? null : stop.value(),
