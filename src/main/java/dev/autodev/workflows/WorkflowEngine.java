@@ -105,6 +105,26 @@ class WorkflowEngine implements SmartLifecycle {
         }
     }
 
+    /** Runs {@code work} while no pass acts, e.g. a forced resume that must not race a decision on the old state. */
+    <T> T exclusively(java.util.function.Supplier<T> work) {
+        passLock.lock();
+        try {
+            return work.get();
+        } finally {
+            passLock.unlock();
+        }
+    }
+
+    /** Records the outcome of the workflow's ended jobs, whatever its status (a cancelled run's last jobs too). */
+    void settle(String id) {
+        passLock.lock();
+        try {
+            settleFinished(workflows.find(id).orElseThrow());
+        } finally {
+            passLock.unlock();
+        }
+    }
+
     private void settleFinished(Workflow wf) {
         for (WorkflowStep step : workflows.steps(wf.id())) {
             if (step.settled() || step.jobId() == null) continue;

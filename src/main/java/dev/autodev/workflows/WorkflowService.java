@@ -118,6 +118,7 @@ public class WorkflowService {
         Boolean moved = tx.execute(s -> lifecycle.move(id, wf.status(), WorkflowStatus.CANCELLED, null));
         if (!Boolean.TRUE.equals(moved)) throw new Conflict("workflow changed meanwhile; try again");
         cancelActiveJobs(id);
+        engine.settle(id);
         worktrees.remove(find(id));
         return get(id);
     }
@@ -144,21 +145,27 @@ public class WorkflowService {
         if (wf.status() == WorkflowStatus.RUNNING && !force) {
             throw new Conflict("workflow is running; pass force=true to restart it from a phase (its active job is stopped)");
         }
-        List<WorkflowStep> all = workflows.steps(id);
-        ResumePoint point = ResumePoint.of(wf, all, phaseName, cycle);
+        ResumePoint.of(wf, workflows.steps(id), phaseName, cycle); // refuses bad input before anything else
         Optional<BlockedReason> branch = worktrees.check(wf);
         if (branch.isPresent()) throw new Conflict(branch.get().message() + " " + branch.get().action());
-        if (wf.status() == WorkflowStatus.RUNNING) cancelActiveJobs(id);
-        int lastSeq = all.isEmpty() ? 0 : all.getLast().seq();
-        Boolean moved = tx.execute(s -> {
-            Workflow now = workflows.findForUpdate(id).orElseThrow();
-            if (now.status() != wf.status()) return false;
-            workflows.resumePoint(id, lastSeq, point.phase(), point.cycle());
-            if (now.status() == WorkflowStatus.RUNNING) {
-                lifecycle.touched(id, WorkflowStatus.RUNNING);
-                return true;
-            }
-            return lifecycle.move(id, now.status(), WorkflowStatus.RUNNING, null);
+        // Under the engine's lock: no pass decides on the state before the resume while it changes.
+        Boolean moved = engine.exclusively(() -> {
+            List<WorkflowStep> all = workflows.steps(id);
+            ResumePoint point = ResumePoint.of(wf, all, phaseName, cycle);
+            int lastSeq = all.isEmpty() ? 0 : all.getLast().seq();
+            Boolean done = tx.execute(s -> {
+                Workflow now = workflows.findForUpdate(id).orElseThrow();
+                if (now.status() != wf.status()) return false;
+                workflows.resumePoint(id, lastSeq, point.phase(), point.cycle());
+                if (now.status() == WorkflowStatus.RUNNING) {
+                    lifecycle.touched(id, WorkflowStatus.RUNNING);
+                    return true;
+                }
+                return lifecycle.move(id, now.status(), WorkflowStatus.RUNNING, null);
+            });
+            // A forced resume stops the phase that runs; its step lies before the resume point and is left behind.
+            if (Boolean.TRUE.equals(done) && wf.status() == WorkflowStatus.RUNNING) cancelActiveJobs(id);
+            return done;
         });
         if (!Boolean.TRUE.equals(moved)) throw new Conflict("workflow changed meanwhile; try again");
         engine.signal();

@@ -106,6 +106,29 @@ class WorkflowApiTest extends WorkflowTestBase {
         assertThat(MODEL.requestsFor(marker).getLast().lastToolResultText()).contains("max_cycles").contains("between 1 and 50");
     }
 
+    @Test
+    void forceRestartsARunningPhaseAndCancelSettlesItsLastJob() {
+        String marker = newMarker();
+        GitRepos.Cloned repo = newRepo();
+        MODEL.script(phase(marker, "assess, cycle 0"), Step.text("slow thought").afterDelay(Duration.ofSeconds(60)));
+
+        JsonNode created = createWorkflow("Force it " + marker, repo.checkout());
+        String id = created.get("id").asString();
+        String first = created.get("jobs").get(0).get("id").asString();
+        awaitJob(first, "running");
+
+        assertThat(api.post("/api/workflows/" + id + "/resume", null).status()).isEqualTo(409);
+        var forced = api.post("/api/workflows/" + id + "/resume", Map.of("phase", "assess", "force", true));
+        assertThat(forced.status()).as(forced.text()).isEqualTo(200);
+        assertThat(job(first).get("status").asString()).isEqualTo("cancelled");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(stepSummary(workflow(id))).containsExactly("assess:0:cancelled", "assess:0:started"));
+        assertThat(workflow(id).get("status").asString()).isEqualTo("running");
+
+        JsonNode cancelled = api.post("/api/workflows/" + id + "/cancel", null).body();
+        assertThat(stepSummary(cancelled)).containsExactly("assess:0:cancelled", "assess:0:cancelled");
+    }
+
     private void assertField(Map<String, Object> body, String field) {
         Api.Response response = api.post("/api/workflows", new HashMap<>(body));
         assertThat(response.status()).as(response.text()).isEqualTo(400);
