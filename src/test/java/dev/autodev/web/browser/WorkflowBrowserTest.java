@@ -119,6 +119,14 @@ class WorkflowBrowserTest extends AgentIntegrationTest {
         // Back in the list, the run shows as done with both milestones.
         page.getByTestId("workflow-close").click();
         assertThat(page.locator("[data-testid=workflow-row][data-workflow-id='" + id + "']")).hasAttribute("data-status", "done");
+
+        // At phone width the run's page still fits: progress and plan readable without sideways scrolling.
+        page.setViewportSize(390, 844);
+        page.navigate("http://127.0.0.1:" + localPort() + "/workflows/" + id);
+        assertThat(page.getByTestId("workflow-progress")).isVisible();
+        assertThat(page.getByTestId("milestone")).hasCount(2);
+        assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")).isTrue();
+        screenshot("phone");
     }
 
     private void screenshot(String name) {
