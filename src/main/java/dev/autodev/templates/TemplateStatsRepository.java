@@ -9,26 +9,19 @@ import java.util.List;
 import org.springframework.stereotype.Repository;
 
 /**
- * Per-template run stats, aggregated by SQLite over the runs. The sums (not the means) come back, so the overall
- * figure of a template is the exact sum of its per-model rows. Reads walk {@code jobs_template} to the template's
- * jobs and the covering index {@code agent_runs_stats} to their runs, never the run rows themselves.
+ * Per-template run stats. SQLite keeps the sums in {@code template_run_stats} with triggers on {@code agent_runs}
+ * (see migration V10) as runs finish, so a read is a row per model however many runs there are; the means are the
+ * sums divided here, and a template's overall figure is the exact sum of its per-model rows.
  */
 @Repository
 class TemplateStatsRepository {
 
-    private static final String AGGREGATES = """
-            count(*) AS runs, sum(r.status = 'done') AS succeeded, sum(r.cost_usd) AS cost_sum,
-            sum(r.num_turns) AS turns_sum, sum(r.finished_at - r.started_at) AS duration_sum""";
-    private static final String BY_MODEL = """
-            SELECT r.model, %s
-            FROM jobs j JOIN agent_runs r ON r.job_id = j.id
-            WHERE j.template_id = ? AND r.status IN ('done', 'failed')
-            GROUP BY r.model ORDER BY runs DESC, r.model""".formatted(AGGREGATES);
-    private static final String BY_TEMPLATE_AND_MODEL = """
-            SELECT t.id AS template_id, t.name AS template_name, r.model, %s
-            FROM templates t JOIN jobs j ON j.template_id = t.id JOIN agent_runs r ON r.job_id = j.id
-            WHERE r.status IN ('done', 'failed')
-            GROUP BY t.id, r.model ORDER BY t.name COLLATE NOCASE, t.id, runs DESC, r.model""".formatted(AGGREGATES);
+    private static final String COLUMNS = "s.model, s.runs, s.succeeded, s.cost_sum, s.turns_sum, s.duration_sum";
+    private static final String BY_MODEL = "SELECT " + COLUMNS + " FROM template_run_stats s"
+            + " WHERE s.template_id = ? AND s.runs > 0 ORDER BY s.runs DESC, s.model";
+    private static final String BY_TEMPLATE_AND_MODEL = "SELECT t.id AS template_id, t.name AS template_name, " + COLUMNS
+            + " FROM template_run_stats s JOIN templates t ON t.id = s.template_id WHERE s.runs > 0"
+            + " ORDER BY t.name COLLATE NOCASE, t.id, s.runs DESC, s.model";
 
     private final Db db;
 
