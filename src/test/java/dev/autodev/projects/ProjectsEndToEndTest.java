@@ -25,8 +25,12 @@ class ProjectsEndToEndTest extends AgentIntegrationTest {
         String parent = newMarker();
         String child = newMarker();
         String projectId = createProject("Parent project " + UUID.randomUUID()).get("id").asString();
+        Api.Response template = api.post("/api/templates", Map.of("name", "Child rules " + UUID.randomUUID(),
+                "content", "Report every file you touch."));
+        assertThat(template.status()).as(template.text()).isEqualTo(201);
         MODEL.script(parent,
-                Step.toolUse("mcp__orchestrator__create_job", Map.of("description", "Child task " + child)),
+                Step.toolUse("mcp__orchestrator__create_job", Map.of("description", "Child task " + child,
+                        "template_id", template.body().get("id").asString())),
                 Step.text("queued the child"));
         MODEL.script(child, Step.text("child done"));
 
@@ -40,7 +44,10 @@ class ProjectsEndToEndTest extends AgentIntegrationTest {
         assertThat(children).hasSize(1);
         assertThat(children.getFirst().get("description").asString()).contains(child);
         assertThat(inProject.get("total").asLong()).isEqualTo(2);
-        awaitJob(children.getFirst().get("id").asString(), "done", "failed");
+        assertThat(awaitJob(children.getFirst().get("id").asString(), "done", "failed").get("status").asString()).isEqualTo("done");
+        // The template the agent named gave the sub-job its guidelines.
+        assertThat(MODEL.requestsFor(child).getFirst().firstUserText())
+                .contains("## Guidelines").contains("Report every file you touch.");
     }
 
     @Test
