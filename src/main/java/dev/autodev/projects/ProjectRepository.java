@@ -5,7 +5,9 @@ import static dev.autodev.common.Times.instant;
 import dev.autodev.common.Db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
 
@@ -57,8 +59,8 @@ class ProjectRepository {
     }
 
     /** How many jobs on the board (not archived) each project has; projects without any are absent. */
-    java.util.Map<String, Long> jobCounts() {
-        var counts = new java.util.HashMap<String, Long>();
+    Map<String, Long> jobCounts() {
+        var counts = new HashMap<String, Long>();
         db.read().sql(JOB_COUNTS).query(rs -> { counts.put(rs.getString(1), rs.getLong(2)); });
         return counts;
     }

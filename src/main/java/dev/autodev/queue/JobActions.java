@@ -19,6 +19,7 @@ import dev.autodev.jobs.JobService;
 import dev.autodev.jobs.JobStatus;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -107,7 +108,7 @@ public class JobActions {
                 throw new Conflict("job is " + job.status().wireName() + "; only a queued job can be started now");
             }
             List<String> waiting = jobs.dependencyStates(jobId).entrySet().stream()
-                    .filter(d -> d.getValue() != JobStatus.DONE).map(java.util.Map.Entry::getKey).sorted().toList();
+                    .filter(d -> d.getValue() != JobStatus.DONE).map(Map.Entry::getKey).sorted().toList();
             if (!waiting.isEmpty()) throw new Conflict("job waits for job(s) " + String.join(", ", waiting));
             if (!jobLifecycle.move(jobId, JobStatus.QUEUED, JobStatus.RUNNING, "run now")) {
                 throw new Conflict("job changed while starting it; try again");
