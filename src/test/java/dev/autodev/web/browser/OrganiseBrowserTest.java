@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Organising the work in the dashboard, in a real headless Chromium against the whole server running the real
@@ -43,6 +44,7 @@ class OrganiseBrowserTest extends AgentIntegrationTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final double AGENT_TIMEOUT_MS = 45_000;
     private static final String LATER = "2999-01-01T00:00:00Z";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static Playwright playwright;
     private static Browser browser;
@@ -128,7 +130,8 @@ class OrganiseBrowserTest extends AgentIntegrationTest {
         Response created = page.waitForResponse(r -> r.url().endsWith("/api/jobs") && r.request().method().equals("POST"),
                 () -> page.getByTestId("job-form-submit").click());
         assertThat(created.status()).as(created.text()).isEqualTo(201);
-        String jobId = page.getByTestId("agent-panel").getAttribute("data-job-id");
+        String jobId = JSON.readTree(created.text()).get("id").asString();
+        assertThat(page.getByTestId("agent-panel")).hasAttribute("data-job-id", jobId);
         assertThat(awaitJob(jobId, "done", "failed").get("status").asString()).isEqualTo("done");
         assertThat(MODEL.requestsFor(marker).getFirst().firstUserText())
                 .contains("## Guidelines").contains("Take small steps and say what each one does.");
@@ -237,6 +240,22 @@ class OrganiseBrowserTest extends AgentIntegrationTest {
         JsonNode jobs = api.get("/api/jobs?projectId=" + projectId).body();
         assertThat(jobs.get("total").asLong()).isEqualTo(3);
         jobs.get("items").forEach(j -> awaitJob(j.get("id").asString(), "done", "failed"));
+    }
+
+    @Test
+    void theOrganisingViewsFitAPhone() {
+        page.setViewportSize(390, 844);
+        for (String view : List.of("/templates", "/projects", "/batches", "/archive")) {
+            page.navigate(base + view);
+            assertThat(page.locator("[data-testid$='-panel']").first()).isVisible();
+            Object wider = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(((Number) wider).intValue()).as("horizontal overflow on " + view).isLessThanOrEqualTo(0);
+        }
+        page.getByTestId("nav-menu-button").click();
+        page.getByTestId("batches-button").click();
+        page.getByTestId("batch-new").click();
+        assertThat(page.getByTestId("batch-form")).isVisible();
+        screenshot("phone-batch-form");
     }
 
     private String createProject(String name) {
