@@ -38,4 +38,11 @@ class ArchitectureTest {
     static final ArchRule onlyTheWebLayerKnowsWorkflows = noClasses()
             .that().resideOutsideOfPackages("dev.autodev.workflows..", "dev.autodev.web..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.workflows..");
+
+    /** Jobs refer to templates and projects; those know nothing of jobs, runs or the queue in return. */
+    @ArchTest
+    static final ArchRule templatesAndProjectsKnowNothingOfJobsOrRuns = noClasses()
+            .that().resideInAnyPackage("dev.autodev.templates..", "dev.autodev.projects..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.jobs..", "dev.autodev.agents..",
+                    "dev.autodev.queue..", "dev.autodev.batches..");
 }
