@@ -213,7 +213,9 @@ class WorkflowEngine implements SmartLifecycle {
     @Override
     public void start() {
         loop = Thread.ofPlatform().daemon().name("workflow-engine").start(this::runLoop);
-        signal(); // reconciliation at start: settle what ended while the server was away, respawn idle phases
+        // Reconciliation at start: settle what ended while the server was away and start what is due. Whether the
+        // queue's recovery ran first does not matter: a phase job it finishes later wakes the engine again.
+        signal();
     }
 
     @Override
@@ -226,12 +228,6 @@ class WorkflowEngine implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return loop != null;
-    }
-
-    @Override
-    public int getPhase() {
-        // After the queue's dispatcher (default phase), whose start recovers the runs a phase may be waiting for.
-        return SmartLifecycle.DEFAULT_PHASE + 1;
     }
 
     List<String> running() {
