@@ -68,4 +68,11 @@ public record Workflow(
     public String primaryModel(Phase phase) {
         return phase == Phase.REVIEW ? reviewerModel : implementerModel;
     }
+
+    /** This workflow grouped under a project. */
+    Workflow inProject(String project) {
+        return new Workflow(id, title, task, status, phase, cycle, workDir, implementerModel, reviewerModel, maxCycles,
+                useWorktree, templateId, project, stopModes, budgetUsd, approvePlan, planApproved, repoRoot, worktreePath,
+                branch, baseCommit, prUrl, blockedReason, resumeAfterSeq, resumePhase, resumeCycle, createdAt, updatedAt);
+    }
 }

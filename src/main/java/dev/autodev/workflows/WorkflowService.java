@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.autodev.projects.ProjectService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,11 +35,13 @@ public class WorkflowService {
     private final JobActions jobActions;
     private final RunRepository runs;
     private final TransactionTemplate tx;
+    private final ProjectService projects;
     private final Clock clock;
 
     WorkflowService(WorkflowValidator validator, WorkflowRepository workflows, WorkflowLifecycle lifecycle,
                     WorkflowSteps steps, WorkflowWorktrees worktrees, WorkflowEngine engine, JobService jobs,
-                    JobActions jobActions, RunRepository runs, TransactionTemplate tx, Clock clock) {
+                    JobActions jobActions, RunRepository runs, TransactionTemplate tx, ProjectService projects,
+                    Clock clock) {
         this.validator = validator;
         this.workflows = workflows;
         this.lifecycle = lifecycle;
@@ -49,6 +52,7 @@ public class WorkflowService {
         this.jobActions = jobActions;
         this.runs = runs;
         this.tx = tx;
+        this.projects = projects;
         this.clock = clock;
     }
 
@@ -57,11 +61,14 @@ public class WorkflowService {
      * job's id. On bad input nothing is stored.
      */
     public WorkflowView create(NewWorkflow request) {
-        Workflow wf = validator.validate(request, Ids.newId(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        // Projects: this is the one place a workflow would get (or create) its project; project_id stays null until then.
-        tx.executeWithoutResult(s -> {
-            workflows.insert(wf);
-            lifecycle.created(wf);
+        Workflow validated = validator.validate(request, Ids.newId(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        // Every run groups its phase jobs under a project of its own, named after it.
+        Workflow wf = tx.execute(s -> {
+            String name = validated.title().length() > 80 ? validated.title().substring(0, 80).strip() : validated.title();
+            Workflow grouped = validated.inProject(projects.createUnique(name, "Autonomous run " + validated.id()).id());
+            workflows.insert(grouped);
+            lifecycle.created(grouped);
+            return grouped;
         });
         engine.advance(wf.id());
         return get(wf.id());

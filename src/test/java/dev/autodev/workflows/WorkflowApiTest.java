@@ -84,8 +84,12 @@ class WorkflowApiTest extends WorkflowTestBase {
         String id = result.get("autonomous_agent_run_id").asString();
         assertThat(result.get("status").asString()).isEqualTo("running");
         assertThat(result.get("title").asString()).isEqualTo("Inner run " + inner);
-        assertThat(result.has("project_id")).isFalse();
         JsonNode wf = workflow(id);
+        // The run groups its jobs under a project of its own, named after it; its phase jobs carry it.
+        assertThat(result.get("project_id").asString()).isNotBlank().isEqualTo(wf.get("projectId").asString());
+        assertThat(api.get("/api/projects/" + result.get("project_id").asString()).body().get("name").asString())
+                .isEqualTo("Inner run " + inner);
+        assertThat(job(result.get("assess_job_id").asString()).get("projectId").asString()).isEqualTo(result.get("project_id").asString());
         assertThat(wf.get("maxCycles").asInt()).isEqualTo(2);
         assertThat(result.get("assess_job_id").asString()).isEqualTo(wf.get("jobs").get(0).get("id").asString());
         assertThat(api.post("/api/workflows/" + id + "/cancel", null).status()).isEqualTo(200);
