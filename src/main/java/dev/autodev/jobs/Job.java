@@ -29,9 +29,11 @@ public record Job(
         List<String> completionChecks,
         RetryPolicy retryPolicy,
         int maxRetries,
-        int attempt) {
+        int attempt,
+        ModelChoice modelChoice) {
 
     public Job {
+        if (modelChoice == null) modelChoice = ModelChoice.EXPLICIT;
         completionChecks = completionChecks == null ? List.of() : List.copyOf(completionChecks);
         if (retryPolicy == null) retryPolicy = RetryPolicy.NONE;
         if (attempt < 1) attempt = 1;
@@ -60,13 +62,13 @@ public record Job(
         }
         return new Job(newId, title, description, JobStatus.QUEUED, null, priority, model, workDir, maxTurns,
                 stopMode, stopValue, nextContext, null, repeatIntervalSeconds, List.of(), parentJobId, id, now, now,
-                useWorktree, completionChecks, retryPolicy, maxRetries, attempt + 1);
+                useWorktree, completionChecks, retryPolicy, maxRetries, attempt + 1, modelChoice);
     }
 
     /** The job with its dependency list replaced. */
     public Job withDependsOn(List<String> deps) {
         return new Job(id, title, description, status, statusReason, priority, model, workDir, maxTurns, stopMode,
                 stopValue, context, scheduledAt, repeatIntervalSeconds, List.copyOf(deps), parentJobId, retryOfJobId,
-                createdAt, updatedAt, useWorktree, completionChecks, retryPolicy, maxRetries, attempt);
+                createdAt, updatedAt, useWorktree, completionChecks, retryPolicy, maxRetries, attempt, modelChoice);
     }
 }

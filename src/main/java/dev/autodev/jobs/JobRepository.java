@@ -26,11 +26,13 @@ public class JobRepository {
     private static final String COLUMNS = """
             id, title, description, status, status_reason, priority, model, work_dir, max_turns, stop_mode,
             stop_value, context_json, scheduled_at, repeat_interval_seconds, parent_job_id, retry_of_job_id,
-            created_at, updated_at, use_worktree, completion_checks_json, retry_policy, max_retries, attempt""";
+            created_at, updated_at, use_worktree, completion_checks_json, retry_policy, max_retries, attempt, model_source,
+            model_rating, model_reason""";
     private static final String INSERT = """
             INSERT INTO jobs (%s) VALUES (:id, :title, :description, :status, :statusReason, :priority, :model,
             :workDir, :maxTurns, :stopMode, :stopValue, :context, :scheduledAt, :repeat, :parent, :retryOf,
-            :createdAt, :updatedAt, :useWorktree, :checks, :retryPolicy, :maxRetries, :attempt)""".formatted(COLUMNS);
+            :createdAt, :updatedAt, :useWorktree, :checks, :retryPolicy, :maxRetries, :attempt, :modelSource,
+            :modelRating, :modelReason)""".formatted(COLUMNS);
     private static final String INSERT_DEPENDENCY = "INSERT INTO job_dependencies (job_id, depends_on_id) VALUES (?, ?)";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM jobs WHERE id = ?";
     private static final String EXISTS = "SELECT count(*) FROM jobs WHERE id = ?";
@@ -40,8 +42,13 @@ public class JobRepository {
     private static final String OLDER = "SELECT " + COLUMNS + " FROM jobs WHERE created_at < :at OR (created_at = :at AND id < :id)"
             + " ORDER BY created_at DESC, id DESC LIMIT :limit";
     private static final String COUNT = "SELECT count(*) FROM jobs WHERE (:status IS NULL OR status = :status)";
-    private static final String DUE = "SELECT " + COLUMNS + " FROM jobs WHERE status = 'queued'"
+    // A job whose model the classifier is still choosing waits; it is signalled once the choice is stored.
+    private static final String DUE = "SELECT " + COLUMNS + " FROM jobs WHERE status = 'queued' AND model_source <> 'pending'"
             + " AND (scheduled_at IS NULL OR scheduled_at <= ?) ORDER BY priority DESC, created_at, id LIMIT ?";
+    private static final String PENDING_MODEL = "SELECT " + COLUMNS + " FROM jobs WHERE model_source = 'pending' ORDER BY created_at";
+    private static final String CHOOSE_MODEL = """
+            UPDATE jobs SET model = :model, model_source = :source, model_rating = :rating, model_reason = :reason,
+            updated_at = :now WHERE id = :id AND model_source = 'pending'""";
     private static final String NEXT_SCHEDULED = "SELECT min(scheduled_at) FROM jobs WHERE status = 'queued' AND scheduled_at > ?";
     private static final String DEPENDENCY_STATES = """
             SELECT d.depends_on_id, j.status FROM job_dependencies d JOIN jobs j ON j.id = d.depends_on_id
@@ -74,6 +81,8 @@ public class JobRepository {
                 .param("checks", json.writeValueAsString(job.completionChecks()))
                 .param("retryPolicy", job.retryPolicy().json()).param("maxRetries", job.maxRetries())
                 .param("attempt", job.attempt())
+                .param("modelSource", job.modelChoice().source().wireName())
+                .param("modelRating", job.modelChoice().rating()).param("modelReason", job.modelChoice().reason())
                 .update();
         for (String dependency : job.dependsOn()) {
             db.write().sql(INSERT_DEPENDENCY).params(job.id(), dependency).update();
@@ -135,6 +144,21 @@ public class JobRepository {
                 .param("id", id).param("from", from.wireName()).update() == 1;
     }
 
+    /** Jobs waiting for the classifier to choose their model, oldest first. */
+    public List<Job> pendingModelChoice() {
+        return withDependencies(db.read(), db.read().sql(PENDING_MODEL).query(this::map).list());
+    }
+
+    /**
+     * Stores the model chosen for a job that was waiting for it; false when it was not waiting (any more). Publishes
+     * nothing: the caller announces the change, so the dispatcher looks again.
+     */
+    public boolean chooseModel(String id, String model, ModelChoice choice, long nowMillis) {
+        return db.write().sql(CHOOSE_MODEL).param("model", model).param("source", choice.source().wireName())
+                .param("rating", choice.rating()).param("reason", choice.reason()).param("now", nowMillis)
+                .param("id", id).update() == 1;
+    }
+
     void reschedule(String id, Long scheduledAtMillis) {
         db.write().sql(RESCHEDULE).params(scheduledAtMillis, id).update();
     }
@@ -161,6 +185,8 @@ public class JobRepository {
                 rs.getInt("use_worktree") != 0,
                 json.readValue(rs.getString("completion_checks_json"), new TypeReference<List<String>>() {}),
                 RetryPolicy.parse(rs.getString("retry_policy")).orElse(RetryPolicy.NONE), rs.getInt("max_retries"),
-                rs.getInt("attempt"));
+                rs.getInt("attempt"),
+                new ModelChoice(ModelChoice.Source.fromWire(rs.getString("model_source")), rs.getString("model_rating"),
+                        rs.getString("model_reason")));
     }
 }

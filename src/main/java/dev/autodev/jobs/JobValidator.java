@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Checks a {@link NewJob}, names the first field that is wrong, and fills in defaults. */
@@ -25,10 +26,12 @@ class JobValidator {
 
     private final JobsProperties defaults;
     private final JobRepository jobs;
+    private final ObjectProvider<ModelAutoChoice> autoChoice;
 
-    JobValidator(JobsProperties defaults, JobRepository jobs) {
+    JobValidator(JobsProperties defaults, JobRepository jobs, ObjectProvider<ModelAutoChoice> autoChoice) {
         this.defaults = defaults;
         this.jobs = jobs;
+        this.autoChoice = autoChoice;
     }
 
     Job validate(NewJob in, String id, Instant now, String parentJobId) {
@@ -68,7 +71,15 @@ class JobValidator {
         int maxRetries = maxRetries(in.maxRetries(), retryPolicy);
         return new Job(id, title, in.description(), JobStatus.QUEUED, null, priority, model, workDir, in.maxTurns(),
                 stopMode, in.stopValue(), context, in.scheduledAt(), in.repeatIntervalSeconds(), dependsOn,
-                parentJobId, null, now, now, useWorktree, checks, retryPolicy, maxRetries, 1);
+                parentJobId, null, now, now, useWorktree, checks, retryPolicy, maxRetries, 1, modelChoice(in));
+    }
+
+    /** An explicit model always wins; without one the job waits for the classifier, when one is active. */
+    private ModelChoice modelChoice(NewJob in) {
+        if (in.model() != null) return ModelChoice.EXPLICIT;
+        ModelAutoChoice auto = autoChoice.getIfAvailable();
+        if (auto != null && auto.active()) return new ModelChoice(ModelChoice.Source.PENDING, null, "classifying");
+        return new ModelChoice(ModelChoice.Source.DEFAULT, null, "no model given; auto-classification is off");
     }
 
     /** A directory is inside a repository when it or a parent holds {@code .git} (a directory, or a worktree's file). */

@@ -81,6 +81,11 @@ public abstract class AgentIntegrationTest {
         // Only jobs with useWorktree open pull requests; none reaches GitHub.
         registry.add("autodev.git.gh-bin", () -> fakeGh().toString());
         agentEnv().forEach((key, value) -> registry.add("autodev.agents.env[" + key + "]", () -> value));
+        // Most tests create jobs without a model and want them dispatched at once; the classification tests turn
+        // auto-classification on over REST (and resetSettings turns it off again). No scheduled consolidation
+        // pass merges one test's entries behind its back.
+        registry.add("autodev.classify.enabled", () -> "false");
+        registry.add("autodev.kb.consolidate-interval", () -> "0s");
     }
 
     /** What every agent process gets: the fake model, no telemetry, no retries, and a private config dir. */
@@ -126,6 +131,8 @@ public abstract class AgentIntegrationTest {
     /** Tests share one server, so each starts from the default settings. */
     protected void resetSettings() {
         assertThat(api.put("/api/settings", Map.of("maxConcurrentAgents", 20)).status()).isEqualTo(200);
+        assertThat(api.put("/api/classification/settings", Map.of("enabled", false)).status()).isEqualTo(200);
+        assertThat(api.put("/api/knowledge-base/settings", Map.of("requireApproval", false)).status()).isEqualTo(200);
     }
 
     protected int localPort() {
