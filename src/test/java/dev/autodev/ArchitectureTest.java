@@ -32,4 +32,10 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.autodev.common..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.jobs..", "dev.autodev.agents..",
                     "dev.autodev.queue..", "dev.autodev.settings..", "dev.autodev.web..");
+
+    /** The queue reaches memory only through its own PromptMemory interface; the knowledge base sits above it. */
+    @ArchTest
+    static final ArchRule jobsAndTheQueueKnowNothingOfTheKnowledgeBase = noClasses()
+            .that().resideInAnyPackage("dev.autodev.jobs..", "dev.autodev.queue..", "dev.autodev.agents..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.kb..", "dev.autodev.classify..");
 }
