@@ -2,6 +2,7 @@ import { AgentPanel } from './features/agent/AgentPanel';
 import { navigate, registerRoute } from './features/common';
 import { LocksNotesPanel } from './features/coordination/LocksNotesPanel';
 import { JobForm } from './features/jobs/JobForm';
+import { KnowledgeBasePanel } from './features/kb/KnowledgeBasePanel';
 import { SettingsPanel } from './features/settings/SettingsPanel';
 import { UsagePanel } from './features/usage/UsagePanel';
 
@@ -22,6 +23,7 @@ registerRoute(
     render: () => <JobForm onCreated={(job) => openJob(job.id)} onCancel={home} />,
   },
   { path: '/locks', nav: { label: 'Locks & notes', testId: 'locks-button' }, render: () => <LocksNotesPanel onOpenJob={openJob} /> },
+  { path: '/kb', nav: { label: 'KB', testId: 'kb-button' }, render: () => <KnowledgeBasePanel /> },
   { path: '/usage', nav: { label: 'Usage', testId: 'usage-button' }, render: () => <UsagePanel /> },
   { path: '/settings', nav: { label: 'Settings', testId: 'settings-button' }, render: () => <SettingsPanel /> },
 );

@@ -22,12 +22,15 @@ CREATE TABLE kb_entries (
 CREATE INDEX kb_entries_project ON kb_entries (scope, project);
 CREATE INDEX kb_entries_updated ON kb_entries (updated_at);
 
--- Full-text index over the entries (external content: the text lives once, in kb_entries).
+-- Full-text index over the entries (external content: the text lives once, in kb_entries). No stemmer: memory
+-- selection looks words up in kb_fts_terms by their plain form to pick a task's rarest, most telling words.
 CREATE VIRTUAL TABLE kb_fts USING fts5(
     title, content, tags,
     content = 'kb_entries', content_rowid = 'rowid',
-    tokenize = 'porter unicode61'
+    tokenize = 'unicode61 remove_diacritics 0'
 );
+-- How many entries hold each word (one row per term).
+CREATE VIRTUAL TABLE kb_fts_terms USING fts5vocab(kb_fts, 'row');
 CREATE TRIGGER kb_entries_ai AFTER INSERT ON kb_entries BEGIN
     INSERT INTO kb_fts (rowid, title, content, tags) VALUES (new.rowid, new.title, new.content, new.tags);
 END;

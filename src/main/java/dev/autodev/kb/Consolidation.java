@@ -79,7 +79,7 @@ public class Consolidation {
         List<List<KbEntry>> groups = new ArrayList<>();
         for (KbEntry entry : entries.recentApproved(SCANNED)) {
             if (grouped.contains(entry.id())) continue;
-            String match = FtsQuery.anyWords(entry.title(), 12);
+            String match = FtsQuery.anyOf(FtsQuery.distinctiveWords(entry.title(), 12));
             if (match.isEmpty()) continue;
             List<KbEntry> group = new ArrayList<>(List.of(entry));
             for (KbSearchHit hit : entries.rankedInScope(entries.reader(), match, entry.scope(), entry.project(), 6)) {

@@ -1,7 +1,6 @@
 package dev.autodev.kb;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,17 +29,17 @@ final class FtsQuery {
         return String.join(" ", words.stream().map(FtsQuery::quoted).toList());
     }
 
-    /**
-     * Any of the text's distinctive words may occur, ranked by bm25 (a task description looking for related
-     * memory). The longest {@code max} words are kept, common ones dropped, which bounds the query's cost.
-     */
-    static String anyWords(String text, int max) {
-        List<String> words = new ArrayList<>(new LinkedHashSet<>(words(text).stream()
+    /** The distinct lower-case words of a text worth looking up (three letters or more, not common), at most {@code max}. */
+    static List<String> distinctiveWords(String text, int max) {
+        return new ArrayList<>(new LinkedHashSet<>(words(text).stream()
                 .map(w -> w.toLowerCase(Locale.ROOT))
                 .filter(w -> w.length() >= 3 && !COMMON.contains(w))
-                .toList()));
-        words.sort(Comparator.comparingInt(String::length).reversed());
-        return String.join(" OR ", words.stream().limit(max).map(FtsQuery::quoted).toList());
+                .toList())).stream().limit(max).toList();
+    }
+
+    /** Any of the given words, as an FTS5 query. */
+    static String anyOf(List<String> words) {
+        return String.join(" OR ", words.stream().map(FtsQuery::quoted).toList());
     }
 
     static List<String> words(String text) {

@@ -5,7 +5,9 @@ import static dev.autodev.common.Times.instant;
 import dev.autodev.common.Db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,9 +47,16 @@ class KbRepository {
             FROM kb_fts JOIN kb_entries e ON e.rowid = kb_fts.rowid
             WHERE kb_fts MATCH :match AND e.scope = :scope AND (:project IS NULL OR e.project = :project)
             AND e.status = 'approved' ORDER BY rank LIMIT :limit""";
+    // One ranking pass for both scopes: the project's entries first, then global ones, each best first.
+    private static final String MEMORY = "SELECT " + COLUMNS + """
+            , '' AS snippet, bm25(kb_fts, 5.0, 1.0, 2.0) AS rank
+            FROM kb_fts JOIN kb_entries e ON e.rowid = kb_fts.rowid
+            WHERE kb_fts MATCH :match AND (e.scope = 'global' OR e.project = :project) AND e.status = 'approved'
+            ORDER BY e.scope = 'project' DESC, rank LIMIT :limit""";
     private static final String COUNT_USE = "UPDATE kb_entries SET %s = %s + 1 WHERE id IN (%s)";
     private static final String RECENT_APPROVED = "SELECT " + COLUMNS
             + " FROM kb_entries e WHERE e.status = 'approved' ORDER BY e.updated_at DESC LIMIT ?";
+    private static final String TERM_COUNTS = "SELECT term, doc FROM kb_fts_terms WHERE term IN (%s)";
     private static final String ADD_COUNTS = "UPDATE kb_entries SET injected_count = injected_count + ?, found_count = found_count + ? WHERE id = ?";
 
     private final Db db;
@@ -102,6 +111,22 @@ class KbRepository {
     List<KbSearchHit> rankedInScope(JdbcClient client, String match, KbScope scope, String project, int limit) {
         return client.sql(RANKED_IN_SCOPE).param("match", match).param("scope", scope.wireName())
                 .param("project", project).param("limit", limit).query(KbRepository::hit).list();
+    }
+
+    /** How many entries hold each of the words (lower case); words no entry holds are absent. */
+    Map<String, Long> entriesHolding(List<String> words) {
+        Map<String, Long> counts = new HashMap<>();
+        if (words.isEmpty()) return counts;
+        String placeholders = String.join(",", words.stream().map(w -> "?").toList());
+        db.read().sql(TERM_COUNTS.formatted(placeholders)).params(words)
+                .query(rs -> { counts.put(rs.getString(1), rs.getLong(2)); });
+        return counts;
+    }
+
+    /** Approved entries matching an FTS5 query: the project's first, then global ones, each best first. */
+    List<KbEntry> memory(String match, String project, int limit) {
+        return db.read().sql(MEMORY).param("match", match).param("project", project).param("limit", limit)
+                .query(KbRepository::map).list();
     }
 
     JdbcClient reader() {

@@ -2,7 +2,6 @@ package dev.autodev.kb;
 
 import dev.autodev.jobs.Job;
 import dev.autodev.queue.PromptMemory;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,16 +19,16 @@ class MemorySection implements PromptMemory {
     static final String HEADING = "## Memory";
     private static final String INTRO = "What earlier jobs learned that may help here (this project's first, then "
             + "general ones). Use what applies; it may be out of date.\n";
-    /** Enough words to find related entries; more only slows the query down. */
-    private static final int QUERY_WORDS = 24;
     private static final int TASK_CHARS = 4000;
 
     private final KbRepository entries;
+    private final TellingWords tellingWords;
     private final ProjectKeys projects;
     private final KbProperties properties;
 
-    MemorySection(KbRepository entries, ProjectKeys projects, KbProperties properties) {
+    MemorySection(KbRepository entries, TellingWords tellingWords, ProjectKeys projects, KbProperties properties) {
         this.entries = entries;
+        this.tellingWords = tellingWords;
         this.projects = projects;
         this.properties = properties;
     }
@@ -53,17 +52,9 @@ class MemorySection implements PromptMemory {
     List<KbEntry> select(Job job) {
         String task = job.title() + "\n" + job.description();
         if (task.length() > TASK_CHARS) task = task.substring(0, TASK_CHARS);
-        String match = FtsQuery.anyWords(task, QUERY_WORDS);
+        String match = tellingWords.queryFor(task);
         if (match.isEmpty()) return List.of();
-        int limit = properties.memoryEntries();
-        List<KbEntry> chosen = new ArrayList<>();
-        entries.rankedInScope(entries.reader(), match, KbScope.PROJECT, projects.of(job), limit)
-                .forEach(hit -> chosen.add(hit.entry()));
-        if (chosen.size() < limit) {
-            entries.rankedInScope(entries.reader(), match, KbScope.GLOBAL, null, limit - chosen.size())
-                    .forEach(hit -> chosen.add(hit.entry()));
-        }
-        return chosen;
+        return entries.memory(match, projects.of(job), properties.memoryEntries());
     }
 
     /** The section within the size limit; entries that do not fit are left out, a first one too long is cut. */

@@ -38,11 +38,13 @@ class Triage {
     private final KbProperties properties;
     private final JobRepository jobs;
     private final SmallModel smallModel;
+    private final TellingWords tellingWords;
     private final Clock clock;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     Triage(LearningRepository learnings, KbRepository entries, KnowledgeBase kb, KbSettings settings,
-           KbProperties properties, JobRepository jobs, SmallModel smallModel, Clock clock) {
+           KbProperties properties, JobRepository jobs, SmallModel smallModel, TellingWords tellingWords, Clock clock) {
+        this.tellingWords = tellingWords;
         this.learnings = learnings;
         this.entries = entries;
         this.kb = kb;
@@ -99,7 +101,7 @@ class Triage {
     }
 
     private TriageDecisions.Candidate candidate(Learning learning) {
-        String match = FtsQuery.anyWords(learning.title() + " " + learning.content(), 16);
+        String match = tellingWords.queryFor(learning.title() + " " + learning.content());
         List<KbEntry> similar = new ArrayList<>();
         if (!match.isEmpty()) {
             entries.rankedInScope(entries.reader(), match, KbScope.PROJECT, learning.project(), SIMILAR_PER_LEARNING)

@@ -14,8 +14,9 @@ class FtsQueryTest {
     }
 
     @Test
-    void memoryQueriesKeepTheLongestDistinctiveWords() {
-        assertThat(FtsQuery.anyWords("Fix the flaky integration test and the test runner", 3))
-                .isEqualTo("\"integration\" \"runner\" \"flaky\"".replace("\" \"", "\" OR \""));
+    void memoryQueriesLookUpDistinctWordsWithoutCommonOnes() {
+        assertThat(FtsQuery.distinctiveWords("Fix the flaky Test and the test runner, please", 10))
+                .containsExactly("fix", "flaky", "test", "runner");
+        assertThat(FtsQuery.anyOf(java.util.List.of("flaky", "runner"))).isEqualTo("\"flaky\" OR \"runner\"");
     }
 }
