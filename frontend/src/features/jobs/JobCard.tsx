@@ -70,7 +70,8 @@ function JobCardView({ job, run, state, selected, onOpen, warnings = [] }: Props
 /** How an unnamed model was chosen: the classifier's rating (with its reason on hover), or why the default stayed. */
 function ModelChoiceNote({ job }: { job: Job }) {
   const choice = job.modelChoice;
-  if (!choice || choice.source === 'explicit') return null;
+  // The default without a reason: classification is off, nothing to say on every card.
+  if (!choice || choice.source === 'explicit' || (choice.source === 'default' && !choice.reason)) return null;
   if (choice.source === 'pending') {
     return <span className="muted card-model-auto" data-testid="card-model-choice" data-source="pending">classifying…</span>;
   }

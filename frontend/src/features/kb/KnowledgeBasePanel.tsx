@@ -88,7 +88,11 @@ export function KnowledgeBasePanel({ kb = api }: { kb?: KbApi }) {
             data-testid="kb-review-mode"
             label="review new entries"
             checked={settings.data.requireApproval}
-            onChange={(c) => act(async () => settings.setData(await kb.saveKbSettings({ requireApproval: c })))}
+            onChange={(c) => {
+              // Shown at once; a refused save reads the stored value back.
+              settings.setData({ requireApproval: c });
+              void act(() => kb.saveKbSettings({ requireApproval: c })).then(() => settings.reload());
+            }}
           />
         )}
       </Toolbar>

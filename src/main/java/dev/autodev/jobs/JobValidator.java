@@ -79,7 +79,7 @@ class JobValidator {
         if (in.model() != null) return ModelChoice.EXPLICIT;
         ModelAutoChoice auto = autoChoice.getIfAvailable();
         if (auto != null && auto.active()) return new ModelChoice(ModelChoice.Source.PENDING, null, "classifying");
-        return new ModelChoice(ModelChoice.Source.DEFAULT, null, "no model given; auto-classification is off");
+        return new ModelChoice(ModelChoice.Source.DEFAULT, null, null);
     }
 
     /** A directory is inside a repository when it or a parent holds {@code .git} (a directory, or a worktree's file). */

@@ -85,7 +85,8 @@ class KnowledgeBaseBrowserTest extends AgentIntegrationTest {
         page.getByTestId("kb-search").fill(word + " changelog");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/kb\\?q=.*"));
         Locator hit = page.getByTestId("kb-entry").first();
-        assertThat(hit.getByTestId("kb-snippet").locator("mark").first()).hasText(word);
+        assertThat(hit.getByTestId("kb-snippet").locator("mark").filter(new Locator.FilterOptions().setHasText(word))).hasCount(1);
+        assertThat(hit.getByTestId("kb-snippet").locator("mark").filter(new Locator.FilterOptions().setHasText("changelog"))).hasCount(1);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("kb-search.png")));
 
         page.getByTestId("kb-search").fill("");
