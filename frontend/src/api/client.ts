@@ -8,6 +8,7 @@ import type {
   KbEntry,
   KbFilter,
   KbSearchHit,
+  Learning,
   NewKbEntry,
   Models,
   NewJob,
@@ -133,6 +134,7 @@ export const api = {
   deleteKbEntry: (id: string) => request<void>('DELETE', `/api/knowledge-base/${enc(id)}`),
   approveKbEntry: (id: string) => request<KbEntry>('POST', `/api/knowledge-base/${enc(id)}/approve`),
   consolidateKb: () => request<{ groups: number; merged: unknown[]; skipped: unknown[] }>('POST', '/api/knowledge-base/consolidate'),
+  kbLearnings: (jobId?: string) => request<Learning[]>('GET', `/api/knowledge-base/learnings${jobId ? `?jobId=${enc(jobId)}` : ''}`),
   kbSettings: () => request<{ requireApproval: boolean }>('GET', '/api/knowledge-base/settings'),
   saveKbSettings: (settings: { requireApproval: boolean }) =>
     request<{ requireApproval: boolean }>('PUT', '/api/knowledge-base/settings', settings),

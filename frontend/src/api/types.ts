@@ -196,6 +196,24 @@ export interface KbSearchHit {
   rank: number;
 }
 
+/** What an agent reported with report_learnings, and what triage decided. */
+export interface Learning {
+  id: string;
+  runId: string;
+  jobId: string;
+  model: string | null;
+  project: string;
+  title: string;
+  content: string;
+  tags: string[];
+  scopeHint: KbScope;
+  status: 'reported' | 'triaging' | 'kept' | 'discarded' | 'duplicate';
+  reason: string | null;
+  entryId: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
 export interface KbFilter {
   project?: string;
   scope?: string;

@@ -29,6 +29,7 @@ function fakeApi(entries: KbEntry[]): KbApi & { calls: string[] } {
     deleteKbEntry: vi.fn(async () => undefined),
     approveKbEntry: vi.fn(async (id) => entry({ id, status: 'approved' })),
     kbSettings: vi.fn(async () => ({ requireApproval: false })),
+    kbLearnings: vi.fn(async () => []),
     saveKbSettings: vi.fn(async (s) => s),
     consolidateKb: vi.fn(async () => ({ groups: 0, merged: [], skipped: [] })),
   };
@@ -57,6 +58,23 @@ describe('KnowledgeBasePanel', () => {
     const snippet = await screen.findByTestId('kb-snippet');
     expect(snippet.querySelector('mark')?.textContent).toBe('mvnw');
     expect(kb.calls).toContain('search mvnw');
+  });
+
+  it('lists reported learnings with what triage decided and why', async () => {
+    const kb = fakeApi([]);
+    kb.kbLearnings = vi.fn(async () => [
+      {
+        id: 'l1', runId: 'r1', jobId: 'job-abcdef12', model: 'm', project: '/repo', title: 'Use make seed', content: 'c',
+        tags: [], scopeHint: 'global' as const, status: 'kept' as const, reason: 'triage failed (timed out); kept as reported',
+        entryId: 'e1', createdAt: '2026-01-01T00:00:00Z', decidedAt: null,
+      },
+    ]);
+    navigate('/kb');
+    render(<KnowledgeBasePanel kb={kb} />);
+
+    const row = await screen.findByTestId('kb-learning');
+    expect(row.getAttribute('data-status')).toBe('kept');
+    expect(row.textContent).toContain('triage failed (timed out); kept as reported');
   });
 
   it('shows the refusal of a bad entry at its field', async () => {

@@ -3,12 +3,13 @@ import { api } from '../../api/client';
 import type { KbEntry, KbFilter } from '../../api/types';
 import { Badge, Button, Checkbox, ErrorState, Link, Loading, navigate, Panel, Select, TextInput, Toolbar, useApi, useLocation } from '../common';
 import { KbEntryForm } from './KbEntryForm';
+import { LearningsList } from './LearningsList';
 import { Snippet } from './Snippet';
 
 /** The calls the panel makes; tests hand in their own. */
 export type KbApi = Pick<
   typeof api,
-  'kbEntries' | 'kbSearch' | 'createKbEntry' | 'updateKbEntry' | 'deleteKbEntry' | 'approveKbEntry' | 'kbSettings' | 'saveKbSettings' | 'consolidateKb'
+  'kbEntries' | 'kbSearch' | 'kbLearnings' | 'createKbEntry' | 'updateKbEntry' | 'deleteKbEntry' | 'approveKbEntry' | 'kbSettings' | 'saveKbSettings' | 'consolidateKb'
 >;
 
 const FILTERS = ['q', 'project', 'scope', 'tag', 'status'] as const;
@@ -155,6 +156,7 @@ export function KnowledgeBasePanel({ kb = api }: { kb?: KbApi }) {
           </li>
         ))}
       </ul>
+      <LearningsList load={() => kb.kbLearnings()} />
     </Panel>
   );
 }
