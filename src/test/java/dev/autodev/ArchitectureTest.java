@@ -33,6 +33,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.jobs..", "dev.autodev.agents..",
                     "dev.autodev.queue..", "dev.autodev.settings..", "dev.autodev.web..");
 
+    /** Jobs refer to templates and projects; those know nothing of jobs, runs or the queue in return. */
+    @ArchTest
+    static final ArchRule templatesAndProjectsKnowNothingOfJobsOrRuns = noClasses()
+            .that().resideInAnyPackage("dev.autodev.templates..", "dev.autodev.projects..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.jobs..", "dev.autodev.agents..",
+                    "dev.autodev.queue..", "dev.autodev.batches..");
+
     /** The queue reaches memory only through its own PromptMemory interface; the knowledge base sits above it. */
     @ArchTest
     static final ArchRule jobsAndTheQueueKnowNothingOfTheKnowledgeBase = noClasses()

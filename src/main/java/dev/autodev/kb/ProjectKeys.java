@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Which project a job belongs to, for {@code project} entries. Jobs do not carry a project yet, so the key is the
- * job's repository: the top of the git work tree holding its work dir (the directory with {@code .git}), else the
- * work dir itself. This is the one place that decides; when jobs get a project id, it returns that instead.
+ * Which project a job belongs to, for {@code project} entries: the job's project id when it has one, else its
+ * repository: the top of the git work tree holding its work dir (the directory with {@code .git}), else the work dir
+ * itself. This is the one place that decides.
  */
 @Component
 public class ProjectKeys {
@@ -20,7 +20,7 @@ public class ProjectKeys {
 
     /** The project key of a job. */
     public String of(Job job) {
-        return forDirectory(job.workDir());
+        return job.projectId() != null ? job.projectId() : forDirectory(job.workDir());
     }
 
     /**
