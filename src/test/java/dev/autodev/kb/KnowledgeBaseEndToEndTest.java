@@ -66,6 +66,23 @@ class KnowledgeBaseEndToEndTest extends AgentIntegrationTest {
     }
 
     @Test
+    void aJobInAProjectGetsThatProjectsEntriesWhereverItWorks() {
+        String word = uniqueWord();
+        Api.Response project = api.post("/api/projects", Map.of("name", "Project " + word));
+        assertThat(project.status()).as(project.text()).isEqualTo(201);
+        String projectId = project.body().get("id").asString();
+        createEntry("Deploy " + word + " with make ship", "Never push the tag by hand.", "project", projectId);
+        String marker = newMarker();
+        MODEL.script(marker, Step.text("ok"));
+
+        String job = createJob(aJob("Deploy " + word + " today " + marker).inDir(newWorkDir().toString())
+                .with("projectId", projectId)).get("id").asString();
+        awaitJob(job, "done", "failed");
+
+        assertThat(MODEL.requestsFor(marker).getFirst().firstUserText()).contains("## Memory").contains("make ship");
+    }
+
+    @Test
     void aLearningThatAnEntryAlreadyHoldsIsRecognisedAsADuplicate() {
         Path repo = newWorkDir();
         String word = uniqueWord();
