@@ -7,6 +7,7 @@ import { navigate, registerRoute } from './features/common';
 import { LocksNotesPanel } from './features/coordination/LocksNotesPanel';
 import { JobForm } from './features/jobs/JobForm';
 import { activeProjectOf, withProject } from './features/projects/activeProject';
+import { KnowledgeBasePanel } from './features/kb/KnowledgeBasePanel';
 import { SettingsPanel } from './features/settings/SettingsPanel';
 import { UsagePanel } from './features/usage/UsagePanel';
 import { NewWorkflowForm } from './features/workflows/NewWorkflowForm';
@@ -45,6 +46,7 @@ registerRoute(
     ),
   },
   { path: '/workflows/:id', layout: 'page', render: (p) => <WorkflowDetail id={p.id} /> },
+  { path: '/kb', nav: { label: 'KB', testId: 'kb-button' }, render: () => <KnowledgeBasePanel /> },
   { path: '/usage', nav: { label: 'Usage', testId: 'usage-button' }, render: () => <UsagePanel /> },
   { path: '/settings', nav: { label: 'Settings', testId: 'settings-button' }, render: () => <SettingsPanel /> },
 );

@@ -13,6 +13,11 @@ import type {
   FileLock,
   Job,
   JobWithRuns,
+  KbEntry,
+  KbFilter,
+  KbSearchHit,
+  Learning,
+  NewKbEntry,
   Models,
   NewJob,
   Note,
@@ -81,6 +86,13 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     );
   }
   return json as T;
+}
+
+/** A query string of the given values, leaving out empty ones. */
+function kbQuery(values: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value) params.set(key, value);
+  return params.toString();
 }
 
 function safeParse(text: string): unknown {
@@ -156,6 +168,19 @@ export const api = {
   deleteBatch: (id: string) => request<void>('DELETE', `/api/batch-templates/${enc(id)}`),
   runBatch: (id: string, options: BatchRunRequest) =>
     request<BatchRunResult>('POST', `/api/batch-templates/${enc(id)}/run`, options),
+  kbEntries: (filter: KbFilter = {}, page = 0, size = 50) =>
+    request<Page<KbEntry>>('GET', `/api/knowledge-base?${kbQuery({ ...filter, page: String(page), size: String(size) })}`),
+  kbSearch: (q: string, filter: KbFilter = {}) =>
+    request<{ query: string; count: number; results: KbSearchHit[] }>('GET', `/api/knowledge-base/search?${kbQuery({ ...filter, q })}`),
+  createKbEntry: (entry: NewKbEntry) => request<KbEntry>('POST', '/api/knowledge-base', entry),
+  updateKbEntry: (id: string, changes: NewKbEntry) => request<KbEntry>('PUT', `/api/knowledge-base/${enc(id)}`, changes),
+  deleteKbEntry: (id: string) => request<void>('DELETE', `/api/knowledge-base/${enc(id)}`),
+  approveKbEntry: (id: string) => request<KbEntry>('POST', `/api/knowledge-base/${enc(id)}/approve`),
+  consolidateKb: () => request<{ groups: number; merged: unknown[]; skipped: unknown[] }>('POST', '/api/knowledge-base/consolidate'),
+  kbLearnings: (jobId?: string) => request<Learning[]>('GET', `/api/knowledge-base/learnings${jobId ? `?jobId=${enc(jobId)}` : ''}`),
+  kbSettings: () => request<{ requireApproval: boolean }>('GET', '/api/knowledge-base/settings'),
+  saveKbSettings: (settings: { requireApproval: boolean }) =>
+    request<{ requireApproval: boolean }>('PUT', '/api/knowledge-base/settings', settings),
   answer: (questionId: string, answer: string) =>
     request<Question>('POST', `/api/questions/${enc(questionId)}/answer`, { answer }),
 };

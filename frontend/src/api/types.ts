@@ -51,6 +51,8 @@ export interface Job {
   flagged?: boolean;
   /** When the job was archived (off the board); null when it is not. */
   archivedAt?: string | null;
+  /** How the model was chosen: given, or rated by the small model when the job was created without one. */
+  modelChoice?: ModelChoice;
   /** Only on GET /api/jobs/{id}: the worktree's branch and pull request, when the job has them. */
   branch?: string | null;
   prUrl?: string | null;
@@ -151,6 +153,81 @@ export interface UsageReport {
   totalCostUsd: number;
   byAgent: UsageLine[];
   byModel: UsageLine[];
+  /** The system's own small-model calls (triage, classification, consolidation), apart from jobs. */
+  system?: SystemSpend;
+}
+
+export interface SystemSpend {
+  costUsd: number;
+  calls: number;
+  failedCalls: number;
+  byPurpose: { purpose: string; model: string; calls: number; failedCalls: number; costUsd: number; inputTokens: number; outputTokens: number }[];
+}
+
+export interface ModelChoice {
+  /** explicit (given), pending (being classified), classified, default (classification off or failed). */
+  source: 'explicit' | 'pending' | 'classified' | 'default';
+  rating: 'simple' | 'medium' | 'complex' | null;
+  reason: string | null;
+}
+
+export type KbScope = 'project' | 'global';
+
+export interface KbEntry {
+  id: string;
+  title: string;
+  content: string;
+  tags: string[];
+  scope: KbScope;
+  project: string | null;
+  status: 'pending' | 'approved';
+  sourceRunId: string | null;
+  sourceJobId: string | null;
+  sourceModel: string | null;
+  createdAt: string;
+  updatedAt: string;
+  injectedCount: number;
+  foundCount: number;
+}
+
+export interface NewKbEntry {
+  title?: string;
+  content?: string;
+  tags?: string[];
+  scope?: KbScope;
+  project?: string | null;
+}
+
+export interface KbSearchHit {
+  entry: KbEntry;
+  /** The matched words marked as [[word]]. */
+  snippet: string;
+  rank: number;
+}
+
+/** What an agent reported with report_learnings, and what triage decided. */
+export interface Learning {
+  id: string;
+  runId: string;
+  jobId: string;
+  model: string | null;
+  project: string;
+  title: string;
+  content: string;
+  tags: string[];
+  scopeHint: KbScope;
+  status: 'reported' | 'triaging' | 'kept' | 'discarded' | 'duplicate';
+  reason: string | null;
+  entryId: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface KbFilter {
+  project?: string;
+  scope?: string;
+  tag?: string;
+  status?: string;
 }
 
 export type EventType =

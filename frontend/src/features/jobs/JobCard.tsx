@@ -95,6 +95,7 @@ function CardButton({ job, run, state, selected, onOpen, warnings = [] }: Props)
       <div className="card-meta">
         <span className={`status status-${state}`}>{runStatus === 'waiting_user' ? 'needs answer' : runStatus ?? job.status}</span>
         <span>{job.model.replace(/^claude-/, '')}</span>
+        <ModelChoiceNote job={job} />
         {run && run.numTurns > 0 && <span>{run.numTurns} turns</span>}
         {run && run.costUsd > 0 && <span data-testid="card-cost">{runCost(run)}</span>}
         {job.branch && (
@@ -113,6 +114,22 @@ function CardButton({ job, run, state, selected, onOpen, warnings = [] }: Props)
         )
       )}
     </button>
+  );
+}
+
+/** How an unnamed model was chosen: the classifier's rating (with its reason on hover), or why the default stayed. */
+function ModelChoiceNote({ job }: { job: Job }) {
+  const choice = job.modelChoice;
+  // The default without a reason: classification is off, nothing to say on every card.
+  if (!choice || choice.source === 'explicit' || (choice.source === 'default' && !choice.reason)) return null;
+  if (choice.source === 'pending') {
+    return <span className="muted card-model-auto" data-testid="card-model-choice" data-source="pending">classifying…</span>;
+  }
+  const label = choice.source === 'classified' ? `auto: ${choice.rating}` : 'auto: default';
+  return (
+    <span className="muted card-model-auto" data-testid="card-model-choice" data-source={choice.source} title={choice.reason ?? undefined}>
+      {label}
+    </span>
   );
 }
 

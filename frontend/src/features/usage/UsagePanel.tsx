@@ -102,6 +102,20 @@ export function UsagePanel({ load = api.usage }: { load?: () => Promise<UsageRep
               />
             </>
           )}
+          {report.system && report.system.calls > 0 && (
+            <div data-testid="usage-system">
+              <h3>System (small model)</h3>
+              <div>
+                <strong>{formatCost(report.system.costUsd)}</strong> over {report.system.calls} calls
+                {report.system.failedCalls > 0 && <span className="muted"> ({report.system.failedCalls} failed)</span>}
+                <span className="muted">
+                  {' '}
+                  · {report.system.byPurpose.map((p) => `${p.purpose} ${p.calls}`).join(' · ')}
+                </span>
+              </div>
+              <div className="muted">Memory triage, model classification and consolidation; not in the total above.</div>
+            </div>
+          )}
           <p className="muted">“est.” spend is priced by the orchestrator from its own price table (Codex reports no cost).</p>
         </>
       )}

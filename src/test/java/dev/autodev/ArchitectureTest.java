@@ -45,4 +45,10 @@ class ArchitectureTest {
             .that().resideInAnyPackage("dev.autodev.templates..", "dev.autodev.projects..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.jobs..", "dev.autodev.agents..",
                     "dev.autodev.queue..", "dev.autodev.batches..");
+
+    /** The queue reaches memory only through its own PromptMemory interface; the knowledge base sits above it. */
+    @ArchTest
+    static final ArchRule jobsAndTheQueueKnowNothingOfTheKnowledgeBase = noClasses()
+            .that().resideInAnyPackage("dev.autodev.jobs..", "dev.autodev.queue..", "dev.autodev.agents..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.kb..", "dev.autodev.classify..");
 }

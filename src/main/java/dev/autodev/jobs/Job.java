@@ -34,9 +34,11 @@ public record Job(
         String projectId,
         String guidelines,
         boolean flagged,
-        Instant archivedAt) {
+        Instant archivedAt,
+        ModelChoice modelChoice) {
 
     public Job {
+        if (modelChoice == null) modelChoice = ModelChoice.EXPLICIT;
         completionChecks = completionChecks == null ? List.of() : List.copyOf(completionChecks);
         if (retryPolicy == null) retryPolicy = RetryPolicy.NONE;
         if (attempt < 1) attempt = 1;
@@ -74,7 +76,7 @@ public record Job(
         return new Job(newId, title, description, JobStatus.QUEUED, null, priority, model, workDir, maxTurns,
                 stopMode, stopValue, nextContext, null, repeatIntervalSeconds, List.of(), parentJobId, id, now, now,
                 useWorktree, completionChecks, retryPolicy, maxRetries, attempt + 1, templateId, projectId, guidelines,
-                false, null);
+                false, null, modelChoice);
     }
 
     /** The job with its dependency list replaced. */
@@ -82,7 +84,7 @@ public record Job(
         return new Job(id, title, description, status, statusReason, priority, model, workDir, maxTurns, stopMode,
                 stopValue, context, scheduledAt, repeatIntervalSeconds, List.copyOf(deps), parentJobId, retryOfJobId,
                 createdAt, updatedAt, useWorktree, completionChecks, retryPolicy, maxRetries, attempt, templateId,
-                projectId, guidelines, flagged, archivedAt);
+                projectId, guidelines, flagged, archivedAt, modelChoice);
     }
 
     /** Whether the job has been archived: it is kept, but off the board. */

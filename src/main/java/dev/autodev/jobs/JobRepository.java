@@ -27,12 +27,12 @@ public class JobRepository {
             id, title, description, status, status_reason, priority, model, work_dir, max_turns, stop_mode,
             stop_value, context_json, scheduled_at, repeat_interval_seconds, parent_job_id, retry_of_job_id,
             created_at, updated_at, use_worktree, completion_checks_json, retry_policy, max_retries, attempt, template_id,
-            project_id, guidelines, flagged, archived_at""";
+            project_id, guidelines, flagged, archived_at, model_source, model_rating, model_reason""";
     private static final String INSERT = """
             INSERT INTO jobs (%s) VALUES (:id, :title, :description, :status, :statusReason, :priority, :model,
             :workDir, :maxTurns, :stopMode, :stopValue, :context, :scheduledAt, :repeat, :parent, :retryOf,
             :createdAt, :updatedAt, :useWorktree, :checks, :retryPolicy, :maxRetries, :attempt, :templateId, :projectId,
-            :guidelines, :flagged, :archivedAt)""".formatted(COLUMNS);
+            :guidelines, :flagged, :archivedAt, :modelSource, :modelRating, :modelReason)""".formatted(COLUMNS);
     private static final String INSERT_DEPENDENCY = "INSERT INTO job_dependencies (job_id, depends_on_id) VALUES (?, ?)";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM jobs WHERE id = ?";
     private static final String EXISTS = "SELECT count(*) FROM jobs WHERE id = ?";
@@ -60,8 +60,13 @@ public class JobRepository {
     private static final String UNARCHIVE = "UPDATE jobs SET archived_at = NULL, updated_at = ? WHERE id = ? AND archived_at IS NOT NULL";
     private static final String EDIT = """
             UPDATE jobs SET title = ?, description = ?, updated_at = ? WHERE id = ? AND status = 'queued'""";
-    private static final String DUE = "SELECT " + COLUMNS + " FROM jobs WHERE status = 'queued'"
+    // A job whose model the classifier is still choosing waits; it is signalled once the choice is stored.
+    private static final String DUE = "SELECT " + COLUMNS + " FROM jobs WHERE status = 'queued' AND model_source <> 'pending'"
             + " AND (scheduled_at IS NULL OR scheduled_at <= ?) ORDER BY priority DESC, created_at, id LIMIT ?";
+    private static final String PENDING_MODEL = "SELECT " + COLUMNS + " FROM jobs WHERE model_source = 'pending' ORDER BY created_at";
+    private static final String CHOOSE_MODEL = """
+            UPDATE jobs SET model = :model, model_source = :source, model_rating = :rating, model_reason = :reason,
+            updated_at = :now WHERE id = :id AND model_source = 'pending'""";
     private static final String NEXT_SCHEDULED = "SELECT min(scheduled_at) FROM jobs WHERE status = 'queued' AND scheduled_at > ?";
     private static final String DEPENDENCY_STATES = """
             SELECT d.depends_on_id, j.status FROM job_dependencies d JOIN jobs j ON j.id = d.depends_on_id
@@ -100,6 +105,8 @@ public class JobRepository {
                 .param("templateId", job.templateId()).param("projectId", job.projectId())
                 .param("guidelines", job.guidelines()).param("flagged", job.flagged() ? 1 : 0)
                 .param("archivedAt", millis(job.archivedAt()))
+                .param("modelSource", job.modelChoice().source().wireName())
+                .param("modelRating", job.modelChoice().rating()).param("modelReason", job.modelChoice().reason())
                 .update();
         for (String dependency : job.dependsOn()) {
             db.write().sql(INSERT_DEPENDENCY).params(job.id(), dependency).update();
@@ -217,6 +224,21 @@ public class JobRepository {
                 .param("id", id).param("from", from.wireName()).update() == 1;
     }
 
+    /** Jobs waiting for the classifier to choose their model, oldest first. */
+    public List<Job> pendingModelChoice() {
+        return withDependencies(db.read(), db.read().sql(PENDING_MODEL).query(this::map).list());
+    }
+
+    /**
+     * Stores the model chosen for a job that was waiting for it; false when it was not waiting (any more). Publishes
+     * nothing: the caller announces the change, so the dispatcher looks again.
+     */
+    public boolean chooseModel(String id, String model, ModelChoice choice, long nowMillis) {
+        return db.write().sql(CHOOSE_MODEL).param("model", model).param("source", choice.source().wireName())
+                .param("rating", choice.rating()).param("reason", choice.reason()).param("now", nowMillis)
+                .param("id", id).update() == 1;
+    }
+
     void reschedule(String id, Long scheduledAtMillis) {
         db.write().sql(RESCHEDULE).params(scheduledAtMillis, id).update();
     }
@@ -244,6 +266,8 @@ public class JobRepository {
                 json.readValue(rs.getString("completion_checks_json"), new TypeReference<List<String>>() {}),
                 RetryPolicy.parse(rs.getString("retry_policy")).orElse(RetryPolicy.NONE), rs.getInt("max_retries"),
                 rs.getInt("attempt"), rs.getString("template_id"), rs.getString("project_id"),
-                rs.getString("guidelines"), rs.getInt("flagged") != 0, instant(nullableLong(rs, "archived_at")));
+                rs.getString("guidelines"), rs.getInt("flagged") != 0, instant(nullableLong(rs, "archived_at")),
+                new ModelChoice(ModelChoice.Source.fromWire(rs.getString("model_source")), rs.getString("model_rating"),
+                        rs.getString("model_reason")));
     }
 }

@@ -74,6 +74,17 @@ public class JobService {
         return store(original.copyForRetry(Ids.newId(), clock.instant().truncatedTo(ChronoUnit.MILLIS), extraContext));
     }
 
+    /**
+     * Stores the model the classifier chose for a job waiting for one, and announces it so the job is dispatched.
+     * False when the job was not waiting (it was cancelled, or another pass chose already).
+     */
+    public boolean chooseModel(String jobId, String model, ModelChoice choice) {
+        if (!jobs.chooseModel(jobId, model, choice, clock.millis())) return false;
+        Job job = get(jobId);
+        events.publishEvent(new JobChanged(jobId, job.status()));
+        return true;
+    }
+
     public Job get(String id) {
         return jobs.find(id).orElseThrow(() -> new NotFound("job", id));
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Checks a {@link NewJob}, names the first field that is wrong, and fills in defaults. */
@@ -30,12 +31,15 @@ class JobValidator {
     private final JobRepository jobs;
     private final TemplateService templates;
     private final ProjectService projects;
+    private final ObjectProvider<ModelAutoChoice> autoChoice;
 
-    JobValidator(JobsProperties defaults, JobRepository jobs, TemplateService templates, ProjectService projects) {
+    JobValidator(JobsProperties defaults, JobRepository jobs, TemplateService templates, ProjectService projects,
+                 ObjectProvider<ModelAutoChoice> autoChoice) {
         this.defaults = defaults;
         this.jobs = jobs;
         this.templates = templates;
         this.projects = projects;
+        this.autoChoice = autoChoice;
     }
 
     Job validate(NewJob in, String id, Instant now, String parentJobId) {
@@ -73,7 +77,18 @@ class JobValidator {
                 stopMode, in.stopValue(), context, in.scheduledAt(), in.repeatIntervalSeconds(), dependsOn,
                 parentJobId, null, now, now, useWorktree, checks, retryPolicy, maxRetries, 1,
                 template == null ? null : template.id(), projectId, template == null ? null : template.content(), false,
-                null);
+                null, modelChoice(in, template));
+    }
+
+    /**
+     * A model given, or a template's default model, always wins; without one the job waits for the classifier, when
+     * one is active.
+     */
+    private ModelChoice modelChoice(NewJob in, Template template) {
+        if (in.model() != null || (template != null && template.defaultModel() != null)) return ModelChoice.EXPLICIT;
+        ModelAutoChoice auto = autoChoice.getIfAvailable();
+        if (auto != null && auto.active()) return new ModelChoice(ModelChoice.Source.PENDING, null, "classifying");
+        return new ModelChoice(ModelChoice.Source.DEFAULT, null, null);
     }
 
     private Template template(String id) {

@@ -9,7 +9,8 @@ import java.util.Locale;
  * Measures the orchestrator against its latency targets with the real Claude Code CLI and a fake model: dispatch
  * latency, end-to-end overhead over the bare CLI, a burst of concurrent jobs while the API is being read, the MCP
  * endpoint's tool-call and watch_notes latency, and the dashboard in headless Chromium with 2,000 jobs and 20 agents
- * streaming, template stats over 100,000 runs and the board with 10,000 archived jobs. Prints figures only; a
+ * streaming, template stats over 100,000 runs, the board with 10,000 archived jobs, and knowledge-base search and memory
+ * selection with 50,000 entries. Prints figures only; a
  * missed target is reported, not an error, so the exit code says whether the bench
  * itself worked. Run it with {@code scripts/bench}.
  * {@code -Dbench.sections=dispatch,e2e,burst,mcp,dashboard,organise} runs only some sections (default: all). Sizes can be
@@ -98,7 +99,12 @@ public final class Bench {
                 OrganiseSection.run(app, report);
             }
 
-            report.section("7. leftovers");
+            if (sections.has("kb")) {
+                report.section("7. knowledge base (50,000 entries)");
+                KbSection.run(app, report);
+            }
+
+            report.section("8. leftovers");
             Jobs jobs = new Jobs(app.http());
             long unfinished = jobs.count("queued") + jobs.count("running");
             long failed = jobs.count("failed");

@@ -89,6 +89,11 @@ public abstract class AgentIntegrationTest {
         agentEnv().forEach((key, value) -> registry.add("autodev.agents.env[" + key + "]", () -> value));
         // Workflows rotate to this model when their own are rate limited.
         registry.add("autodev.workflows.fallback-models[0]", () -> "claude-haiku-4-5");
+        // Most tests create jobs without a model and want them dispatched at once; the classification tests turn
+        // auto-classification on over REST (and resetSettings turns it off again). No scheduled consolidation
+        // pass merges one test's entries behind its back.
+        registry.add("autodev.classify.enabled", () -> "false");
+        registry.add("autodev.kb.consolidate-interval", () -> "0s");
     }
 
     /**
@@ -160,6 +165,8 @@ public abstract class AgentIntegrationTest {
     /** Tests share one server, so each starts from the default settings. */
     protected void resetSettings() {
         assertThat(api.put("/api/settings", Map.of("maxConcurrentAgents", 20)).status()).isEqualTo(200);
+        assertThat(api.put("/api/classification/settings", Map.of("enabled", false)).status()).isEqualTo(200);
+        assertThat(api.put("/api/knowledge-base/settings", Map.of("requireApproval", false)).status()).isEqualTo(200);
     }
 
     protected int localPort() {

@@ -47,6 +47,7 @@ public final class FakeAnthropicApi implements AutoCloseable {
     private final ObjectMapper json = JsonMapper.builder().build();
     private final MessageReplies replies = new MessageReplies(json);
     private final Map<String, List<Step>> scripts = new LinkedHashMap<>(); // guarded by itself
+    private final Map<String, List<Step>> questions = new LinkedHashMap<>(); // guarded by scripts
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpServer server;
@@ -100,6 +101,29 @@ public final class FakeAnthropicApi implements AutoCloseable {
             throw new IllegalArgumentException("parts must not be blank");
         }
         return script(String.join(PART_SEPARATOR, parts), steps);
+    }
+
+    /**
+     * Answers tool-less conversations (the orchestrator's own small-model questions: triage, classification,
+     * consolidation) whose first user message contains {@code marker}: the Nth question with that marker gets step
+     * N, the last step repeating. Agent conversations are never answered from these.
+     */
+    public FakeAnthropicApi answerQuestions(String marker, Step... steps) {
+        if (marker == null || marker.isBlank() || steps.length == 0) {
+            throw new IllegalArgumentException("a marker and at least one step are needed");
+        }
+        synchronized (scripts) {
+            questions.put(marker, new java.util.ArrayList<>(List.of(steps)));
+        }
+        return this;
+    }
+
+    /** The tool-less questions (see {@link #answerQuestions}) whose first user message contains {@code marker}. */
+    public List<RecordedRequest> questionsFor(String marker) {
+        return requests.stream()
+                .filter(RecordedRequest::isQuestion)
+                .filter(request -> request.firstUserText().contains(marker))
+                .toList();
     }
 
     /** Every request received so far, oldest first. */
@@ -179,6 +203,9 @@ public final class FakeAnthropicApi implements AutoCloseable {
     }
 
     Step stepFor(RecordedRequest request) {
+        if (request.isQuestion()) {
+            return nextQuestionStep(request.firstUserText());
+        }
         if (!request.isMainConversation()) {
             return UNSCRIPTED;
         }
@@ -203,6 +230,18 @@ public final class FakeAnthropicApi implements AutoCloseable {
             if (!ok) return false;
         }
         return true;
+    }
+
+    private Step nextQuestionStep(String firstUserText) {
+        synchronized (scripts) {
+            for (Map.Entry<String, List<Step>> entry : questions.entrySet()) {
+                if (firstUserText.contains(entry.getKey())) {
+                    List<Step> steps = entry.getValue();
+                    return steps.size() > 1 ? steps.removeFirst() : steps.getFirst();
+                }
+            }
+        }
+        return UNSCRIPTED;
     }
 
     private Map.Entry<String, List<Step>> scriptFor(String firstUserText, String model) {
