@@ -2,6 +2,7 @@ package dev.autodev.workflows;
 
 import dev.autodev.common.ApiException.BadRequest;
 import dev.autodev.jobs.JobsProperties;
+import dev.autodev.templates.TemplateService;
 import dev.autodev.jobs.StopMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +25,12 @@ class WorkflowValidator {
 
     private final WorkflowsProperties defaults;
     private final JobsProperties jobDefaults;
+    private final TemplateService templates;
 
-    WorkflowValidator(WorkflowsProperties defaults, JobsProperties jobDefaults) {
+    WorkflowValidator(WorkflowsProperties defaults, JobsProperties jobDefaults, TemplateService templates) {
         this.defaults = defaults;
         this.jobDefaults = jobDefaults;
+        this.templates = templates;
     }
 
     Workflow validate(NewWorkflow in, String id, Instant now) {
@@ -54,6 +57,10 @@ class WorkflowValidator {
             throw new BadRequest("maxCostUsd", "must be a positive number of US dollars");
         }
         if (in.templateId() != null && in.templateId().isBlank()) throw new BadRequest("templateId", "must not be blank when given");
+        // Its guidelines go into every phase's prompt, as for a job that names it.
+        if (in.templateId() != null && templates.find(in.templateId()).isEmpty()) {
+            throw new BadRequest("templateId", "no such template: " + in.templateId());
+        }
         String title = in.title() == null || in.title().isBlank() ? title(in.task()) : in.title().strip();
         return new Workflow(id, title, in.task(), WorkflowStatus.RUNNING, null, 0, workDir, implementer, reviewer,
                 maxCycles, useWorktree, in.templateId(), null, stopModes(in.stopModes()), in.maxCostUsd(),
