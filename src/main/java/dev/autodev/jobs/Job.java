@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A unit of work someone queued. Its runs (agent processes) are kept separately. */
+/**
+ * A unit of work someone queued. Its runs (agent processes) are kept separately.
+ *
+ * @param interactive whether its runs use the agent CLI's own terminal UI in a tmux session (a person can type into
+ *                    it from the dashboard) rather than the CLI's batch mode
+ */
 public record Job(
         String id,
         String title,
@@ -29,7 +34,8 @@ public record Job(
         List<String> completionChecks,
         RetryPolicy retryPolicy,
         int maxRetries,
-        int attempt) {
+        int attempt,
+        boolean interactive) {
 
     public Job {
         completionChecks = completionChecks == null ? List.of() : List.copyOf(completionChecks);
@@ -60,13 +66,13 @@ public record Job(
         }
         return new Job(newId, title, description, JobStatus.QUEUED, null, priority, model, workDir, maxTurns,
                 stopMode, stopValue, nextContext, null, repeatIntervalSeconds, List.of(), parentJobId, id, now, now,
-                useWorktree, completionChecks, retryPolicy, maxRetries, attempt + 1);
+                useWorktree, completionChecks, retryPolicy, maxRetries, attempt + 1, interactive);
     }
 
     /** The job with its dependency list replaced. */
     public Job withDependsOn(List<String> deps) {
         return new Job(id, title, description, status, statusReason, priority, model, workDir, maxTurns, stopMode,
                 stopValue, context, scheduledAt, repeatIntervalSeconds, List.copyOf(deps), parentJobId, retryOfJobId,
-                createdAt, updatedAt, useWorktree, completionChecks, retryPolicy, maxRetries, attempt);
+                createdAt, updatedAt, useWorktree, completionChecks, retryPolicy, maxRetries, attempt, interactive);
     }
 }

@@ -26,11 +26,11 @@ public class JobRepository {
     private static final String COLUMNS = """
             id, title, description, status, status_reason, priority, model, work_dir, max_turns, stop_mode,
             stop_value, context_json, scheduled_at, repeat_interval_seconds, parent_job_id, retry_of_job_id,
-            created_at, updated_at, use_worktree, completion_checks_json, retry_policy, max_retries, attempt""";
+            created_at, updated_at, use_worktree, completion_checks_json, retry_policy, max_retries, attempt, interactive""";
     private static final String INSERT = """
             INSERT INTO jobs (%s) VALUES (:id, :title, :description, :status, :statusReason, :priority, :model,
             :workDir, :maxTurns, :stopMode, :stopValue, :context, :scheduledAt, :repeat, :parent, :retryOf,
-            :createdAt, :updatedAt, :useWorktree, :checks, :retryPolicy, :maxRetries, :attempt)""".formatted(COLUMNS);
+            :createdAt, :updatedAt, :useWorktree, :checks, :retryPolicy, :maxRetries, :attempt, :interactive)""".formatted(COLUMNS);
     private static final String INSERT_DEPENDENCY = "INSERT INTO job_dependencies (job_id, depends_on_id) VALUES (?, ?)";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM jobs WHERE id = ?";
     private static final String EXISTS = "SELECT count(*) FROM jobs WHERE id = ?";
@@ -73,7 +73,7 @@ public class JobRepository {
                 .param("useWorktree", job.useWorktree() ? 1 : 0)
                 .param("checks", json.writeValueAsString(job.completionChecks()))
                 .param("retryPolicy", job.retryPolicy().json()).param("maxRetries", job.maxRetries())
-                .param("attempt", job.attempt())
+                .param("attempt", job.attempt()).param("interactive", job.interactive() ? 1 : 0)
                 .update();
         for (String dependency : job.dependsOn()) {
             db.write().sql(INSERT_DEPENDENCY).params(job.id(), dependency).update();
@@ -161,6 +161,6 @@ public class JobRepository {
                 rs.getInt("use_worktree") != 0,
                 json.readValue(rs.getString("completion_checks_json"), new TypeReference<List<String>>() {}),
                 RetryPolicy.parse(rs.getString("retry_policy")).orElse(RetryPolicy.NONE), rs.getInt("max_retries"),
-                rs.getInt("attempt"));
+                rs.getInt("attempt"), rs.getInt("interactive") != 0);
     }
 }

@@ -68,7 +68,8 @@ class JobValidator {
         int maxRetries = maxRetries(in.maxRetries(), retryPolicy);
         return new Job(id, title, in.description(), JobStatus.QUEUED, null, priority, model, workDir, in.maxTurns(),
                 stopMode, in.stopValue(), context, in.scheduledAt(), in.repeatIntervalSeconds(), dependsOn,
-                parentJobId, null, now, now, useWorktree, checks, retryPolicy, maxRetries, 1);
+                parentJobId, null, now, now, useWorktree, checks, retryPolicy, maxRetries, 1,
+                Boolean.TRUE.equals(in.interactive()));
     }
 
     /** A directory is inside a repository when it or a parent holds {@code .git} (a directory, or a worktree's file). */

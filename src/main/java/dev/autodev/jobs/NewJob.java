@@ -24,10 +24,11 @@ public record NewJob(
         Boolean useWorktree,
         List<String> completionChecks,
         String retryPolicy,
-        Integer maxRetries) {
+        Integer maxRetries,
+        Boolean interactive) {
 
     public static NewJob of(String description) {
         return new NewJob(description, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 }

@@ -13,7 +13,8 @@ final class ToolSchemas {
               "work_dir":{"type":"string","description":"defaults to your work dir"},
               "max_turns":{"type":"integer","minimum":1},
               "model":{"type":"string","description":"defaults to your model"},
-              "depends_on":{"type":"array","items":{"type":"string"},"description":"job ids that must finish first"}
+              "depends_on":{"type":"array","items":{"type":"string"},"description":"job ids that must finish first"},
+              "interactive":{"type":"boolean","description":"run the agent's own terminal UI in a session a person can type into"}
             },"required":["description"]}""";
 
     static final String WAIT_FOR_JOBS = """
