@@ -130,7 +130,9 @@ public class TerminalAttachments {
         }
         Attachment attachment = new Attachment(runId, pty, sink);
         byRun.computeIfAbsent(runId, k -> ConcurrentHashMap.newKeySet()).add(attachment);
-        Thread.ofVirtual().name("terminal-" + runId).start(attachment::pump);
+        // A platform thread: reading a PTY blocks inside native code (JNA), which would pin a virtual thread's carrier
+        // for as long as the terminal is open, and a few terminals would starve every other virtual thread.
+        Thread.ofPlatform().daemon().name("terminal-" + runId).start(attachment::pump);
         return attachment;
     }
 

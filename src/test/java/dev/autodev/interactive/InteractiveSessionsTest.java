@@ -111,6 +111,27 @@ class InteractiveSessionsTest extends AgentIntegrationTest {
     }
 
     @Test
+    void theReaperKillsSessionsNoRunOwnsAndLeavesLiveOnes() throws Exception {
+        String marker = newMarker();
+        MODEL.script(marker, Step.text("Owned ETA-1"));
+        String jobId = createJob(aJob("Keep me " + marker).with("interactive", true)).get("id").asString();
+        String runId = awaitRun(jobId, "idle").get("id").asString();
+        String ghost = Tmux.sessionName("ghost-" + java.util.UUID.randomUUID());
+        tmux.newSession(ghost, newWorkDir(), Map.of(), newWorkDir().resolve("ghost.env"), java.util.List.of("sleep", "300"), 80, 24);
+
+        assertThat(reaper.reap()).isGreaterThanOrEqualTo(1);
+
+        assertThat(tmux.hasSession(ghost)).isFalse();
+        assertThat(tmux.hasSession(Tmux.sessionName(runId))).isTrue();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private Tmux tmux;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private SessionReaper reaper;
+
+    @Test
     void theSessionHookRefusesAStrangersToken() {
         var refused = api.post("/api/interactive/hook", Map.of("hook_event_name", "Stop"),
                 Map.of("Authorization", "Bearer not-a-token"));
