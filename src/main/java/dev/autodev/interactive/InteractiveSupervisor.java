@@ -3,13 +3,11 @@ package dev.autodev.interactive;
 import dev.autodev.agents.AgentCli;
 import dev.autodev.agents.AgentClis;
 import dev.autodev.agents.AgentConnections;
-import dev.autodev.agents.AgentEvent;
 import dev.autodev.agents.AgentProperties;
 import dev.autodev.agents.FailureKind;
 import dev.autodev.agents.InteractiveCommand;
 import dev.autodev.agents.LaunchPlan;
 import dev.autodev.agents.LaunchRequest;
-import dev.autodev.agents.ParsedEvent;
 import dev.autodev.agents.RunEndHandler;
 import dev.autodev.agents.RunOutcome;
 import dev.autodev.agents.RunRecorder;
@@ -18,7 +16,6 @@ import dev.autodev.agents.RunWorkspace;
 import dev.autodev.agents.StopReason;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +39,7 @@ import org.springframework.stereotype.Component;
 public class InteractiveSupervisor {
 
     private static final Logger log = LoggerFactory.getLogger(InteractiveSupervisor.class);
+    private static final long ENTER_AFTER_TEXT_MILLIS = 250;
 
     private final AgentClis clis;
     private final AgentConnections connections;
@@ -56,6 +54,8 @@ public class InteractiveSupervisor {
     private final SessionWatch watch;
     private final Map<String, Session> live = new ConcurrentHashMap<>();
     private final ExecutorService runners = Executors.newVirtualThreadPerTaskExecutor();
+    private final java.util.concurrent.ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("session-timers").factory());
 
     InteractiveSupervisor(AgentClis clis, AgentConnections connections, AgentProperties agentProperties,
                           InteractiveProperties properties, RunRecorder recorder, RunEndHandler endHandler,
@@ -115,11 +115,20 @@ public class InteractiveSupervisor {
         tmux.sendText(Tmux.sessionName(runId), text);
     }
 
-    /** A message typed into the session and sent (Enter), as a person at the terminal would. */
+    /**
+     * A message typed into the session and sent (Enter), as a person at the terminal would. Enter comes a moment
+     * after the text: a terminal UI that tells pastes from typing (Codex does) takes an Enter that arrives with the
+     * text as part of the paste, a new line rather than sending it.
+     */
     public void type(String runId, String message) throws IOException {
         requireSession(runId);
         String name = Tmux.sessionName(runId);
         tmux.sendText(name, message);
+        try {
+            Thread.sleep(ENTER_AFTER_TEXT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         tmux.sendEnter(name);
     }
 
@@ -225,6 +234,10 @@ public class InteractiveSupervisor {
         if (!recorder.processStarted(plan.runId(), plan.jobId(), spawned.pid(), spawned.startedAtMillis())) {
             session.requestStop(StopReason.CANCEL);
         }
+        if (plan.timeLimit() != null) {
+            timers.schedule(() -> session.requestStop(StopReason.TIME_LIMIT), plan.timeLimit().toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
         return watch.watch(session, cli.newParser(request));
     }
 
@@ -253,5 +266,6 @@ public class InteractiveSupervisor {
             for (Session s : running) s.awaitEnd(agentProperties.stopGrace().toMillis() + 2000);
         }
         runners.shutdownNow();
+        timers.shutdownNow();
     }
 }

@@ -104,6 +104,8 @@ class SessionWatch {
             case CANCEL -> RunOutcome.cancelled(stop, transcript.lastText(), "cancelled");
             case REQUEUE -> RunOutcome.cancelled(stop, transcript.lastText(), "stopped to requeue the job");
             case SHUTDOWN -> RunOutcome.cancelled(stop, transcript.lastText(), "stopped with the server");
+            case TIME_LIMIT -> new RunOutcome(RunStatus.FAILED, stop, transcript.lastText(), "time limit reached",
+                    null, FailureKind.TIMEOUT);
             default -> new RunOutcome(RunStatus.FAILED, stop, transcript.lastText(), "stopped: " + stop.name().toLowerCase(),
                     null, FailureKind.UNKNOWN);
         };

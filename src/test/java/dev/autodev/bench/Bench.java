@@ -55,7 +55,7 @@ public final class Bench {
         int burstConcurrency = Integer.getInteger("bench.burstConcurrency", burstJobs);
         // Parsed before the server starts, so a typo fails in a second rather than after a minute of start-up.
         Sections sections = Sections.fromSystemProperty();
-        if (sections.has("dashboard")) DashboardSection.checkPrerequisites();
+        if (sections.has("dashboard") || sections.has("terminal")) DashboardSection.checkPrerequisites();
         Report report = new Report();
         long started = System.nanoTime();
         try (BenchApp app = BenchApp.start()) {
@@ -92,7 +92,12 @@ public final class Bench {
                 DashboardSection.run(app, report);
             }
 
-            report.section("6. leftovers");
+            if (sections.has("terminal")) {
+                report.section("6. interactive sessions' browser terminal");
+                TerminalSection.run(app, report);
+            }
+
+            report.section("7. leftovers");
             Jobs jobs = new Jobs(app.http());
             long unfinished = jobs.count("queued") + jobs.count("running");
             long failed = jobs.count("failed");

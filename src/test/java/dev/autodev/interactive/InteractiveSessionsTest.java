@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.autodev.testsupport.AgentIntegrationTest;
 import dev.autodev.testsupport.TerminalClient;
 import dev.autodev.testsupport.fakemodel.Step;
+import dev.autodev.testsupport.fakeopenai.ResponseStep;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,27 @@ class InteractiveSessionsTest extends AgentIntegrationTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     private SessionReaper reaper;
+
+    @Test
+    void aCodexRunHasItsTerminalUiInASessionTooAndGoesIdleThroughItsNotifyHook() throws Exception {
+        String marker = newMarker();
+        OPENAI.script(marker, ResponseStep.text("Codex in a terminal THETA-1"), ResponseStep.text("Codex again THETA-2"));
+        String jobId = createJob(aJob("Codex, talk " + marker).with("model", "codex").with("interactive", true))
+                .get("id").asString();
+
+        String runId = awaitRun(jobId, "idle").get("id").asString();
+        assertThat(history(runId)).contains("THETA-1");
+        try (TerminalClient terminal = TerminalClient.attach(localPort(), runId, 120, 40)) {
+            await().atMost(ANSWER).until(() -> terminal.output().contains("THETA-1"));
+            terminal.type("once more");
+            // Enter only once the text shows: Codex takes an Enter that comes with the text as part of a paste.
+            await().atMost(ANSWER).until(() -> history(runId).contains("once more"));
+            terminal.type("\r");
+            await().atMost(ANSWER).until(() -> history(runId).contains("THETA-2"));
+        }
+        assertThat(api.post("/api/agents/" + runId + "/cancel", null).status()).isEqualTo(200);
+        assertThat(awaitJob(jobId, "cancelled").get("runs").get(0).get("agentKind").asString()).isEqualTo("codex");
+    }
 
     @Test
     void theSessionHookRefusesAStrangersToken() {

@@ -41,6 +41,8 @@ public class CodexCli implements AgentCli {
     static final String SERVER_NAME = "orchestrator";
     static final String TOKEN_VARIABLE = "ORCHESTRATOR_AGENT_TOKEN";
     private static final String PREFIX = "codex";
+    /** The model the pinned CLI's upgrade dialog offers; recorded as already offered for interactive sessions. */
+    private static final String MIGRATION_SEEN = "gpt-6-sol";
 
     private final AgentProperties properties;
     private final JsonMapper json;
@@ -126,6 +128,9 @@ public class CodexCli implements AgentCli {
                 .toList();
         args.addAll(shared);
         args.addAll(List.of("-c", "notify=[" + tomlString(request.connection().sessionHook().toString()) + "]"));
+        // The terminal UI would first offer a newer model in a dialog nobody is there to answer: mark it as seen.
+        String model = codexModel(request.model());
+        args.addAll(List.of("-c", "notice.model_migrations={" + tomlString(model) + "=" + tomlString(MIGRATION_SEEN) + "}"));
         if (prompt != null && !prompt.isBlank()) {
             if (prompt.startsWith("-")) args.add("--");
             args.add(prompt);
