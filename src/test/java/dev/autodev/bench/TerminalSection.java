@@ -37,8 +37,9 @@ final class TerminalSection {
     private TerminalSection() {}
 
     static void run(BenchApp app, Report report) throws Exception {
-        echoLatency(app, report, Integer.getInteger("bench.terminalKeys", 300));
+        // The job first: its session starts the server's tmux with the server's own configuration.
         throughput(app, report, Integer.getInteger("bench.terminalSeconds", 8));
+        echoLatency(app, report, Integer.getInteger("bench.terminalKeys", 300));
     }
 
     private static void echoLatency(BenchApp app, Report report, int keys) throws Exception {
