@@ -96,7 +96,8 @@ public class TerminalAttachments {
             try (InputStream in = pty.getInputStream()) {
                 int n;
                 while (!closed && (n = in.read(buffer)) > 0) sink.output(buffer, n);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                // The browser went away while output was on its way (its socket refuses sends once closed).
                 if (!closed) log.debug("terminal of run {} stopped: {}", runId, e.getMessage());
             } finally {
                 close("detached");

@@ -2,6 +2,7 @@ package dev.autodev.bench;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import dev.autodev.testsupport.fakemodel.Step;
@@ -9,6 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,15 +27,17 @@ import tools.jackson.databind.JsonNode;
  * The browser terminal of interactive sessions. Keystroke to echo: a key sent over the terminal WebSocket (as
  * xterm.js sends it) until its echo comes back through tmux and the PTY, against a session running {@code cat} on the
  * server's tmux socket. Throughput: an interactive job's terminal open in headless Chromium while its session prints
- * about 1.3 MB/s (its pane is switched from the agent to a chatty script): bytes reaching the page per second, and
- * the main thread's longest frame gap meanwhile. {@code -Dbench.terminalKeys} (300), {@code -Dbench.terminalSeconds} (8).
+ * 1 MB/s or more of numbered lines (its pane is switched from the agent to a chatty script): what the session printed,
+ * how far behind it the terminal in the page is at the end, and the main thread's frame gaps meanwhile. {@code -Dbench.terminalKeys} (300), {@code -Dbench.terminalSeconds} (8).
  */
 final class TerminalSection {
 
     static final double TARGET_ECHO_P99_MILLIS = 50;
     static final double TARGET_BYTES_PER_SECOND = 1_000_000;
     static final double TARGET_GAP_MILLIS = 200;
-    private static final String CHATTY = "while :; do head -c 98000 /dev/urandom | base64 -w 120; sleep 0.1; done";
+    static final double TARGET_LAG_MILLIS = 1000;
+    /** A chatty line: "SEQ" and eight digits, a space, 1,000 characters of base64, a newline. */
+    private static final int LINE_BYTES = 1013;
 
     private TerminalSection() {}
 
@@ -76,6 +81,7 @@ final class TerminalSection {
         JsonNode job = app.http().post("/api/jobs", Map.of("description", "Chat " + marker, "interactive", true)).body();
         String jobId = job.get("id").asString();
         String runId = awaitIdleRun(app, jobId);
+        Path seqFile = app.root().resolve("chatty.seq");
         try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
              Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                      .setExecutablePath(DashboardSection.CHROMIUM).setHeadless(true)
@@ -91,31 +97,61 @@ final class TerminalSection {
                 }
             });
             page.navigate(app.baseUrl() + "/jobs/" + jobId);
-            page.getByTestId("terminal-state").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("connected"))
-                    .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(30_000));
-            tmux(app, "respawn-pane", "-k", "-t", "=autodev-" + runId + ":", CHATTY);
-            Thread.sleep(1000);
+            page.getByTestId("terminal-state").filter(new Locator.FilterOptions().setHasText("connected"))
+                    .waitFor(new Locator.WaitForOptions().setTimeout(30_000));
+            tmux(app, "respawn-pane", "-k", "-t", "=autodev-" + runId + ":", chatty(seqFile));
+            // Playwright for Java delivers its events (the frames counted above) only inside its own calls: wait in one.
+            page.waitForTimeout(1000);
             page.evaluate("() => { window.__gaps = []; let last = performance.now();"
                     + " const tick = (t) => { window.__gaps.push(t - last); last = t; if (!window.__stop) requestAnimationFrame(tick); };"
                     + " requestAnimationFrame(tick); }");
             long bytesBefore = received.get();
+            long seqBefore = lastSeq(seqFile);
             long start = System.nanoTime();
-            Thread.sleep(seconds * 1000L);
+            page.waitForTimeout(seconds * 1000.0);
             double elapsed = (System.nanoTime() - start) / 1e9;
-            double rate = (received.get() - bytesBefore) / elapsed;
+            long produced = lastSeq(seqFile);
+            // What the terminal shows now against what the session has printed: how far behind the page is.
+            String shown = (String) page.evaluate("() => document.querySelector('.xterm-rows')?.innerText ?? ''");
+            long shownSeq = shown.lines().map(l -> l.strip()).filter(l -> l.matches("SEQ\\d{8}.*"))
+                    .mapToLong(l -> Long.parseLong(l.substring(3, 11))).max().orElse(0);
+            double linesPerSecond = (produced - seqBefore) / elapsed;
+            double printed = linesPerSecond * LINE_BYTES;
+            double delivered = (received.get() - bytesBefore) / elapsed;
             @SuppressWarnings("unchecked")
             List<Number> gaps = (List<Number>) page.evaluate("() => { window.__stop = true; return window.__gaps; }");
-            double maxGap = gaps.stream().mapToDouble(Number::doubleValue).max().orElse(Double.NaN);
             Percentiles gapPercentiles = Percentiles.of(gaps.stream().map(Number::doubleValue).toList());
-            report.figure(String.format(Locale.ROOT, "chatty session into the open terminal: %.2f MB/s reached the page over %.0f s",
-                    rate / 1e6, elapsed), "≥ 1 MB/s", rate >= TARGET_BYTES_PER_SECOND);
+            double lagMillis = linesPerSecond > 0 ? Math.max(0, produced - shownSeq) / linesPerSecond * 1000 : Double.NaN;
+            // The load, not a result: below 1 MB/s the machine could not make the lines any faster.
+            report.figure(String.format(Locale.ROOT, "chatty session: printed %.2f MB/s for %.0f s%s", printed / 1e6, elapsed,
+                    printed >= TARGET_BYTES_PER_SECOND ? "" : " (less than the 1 MB/s asked for: the machine is busy)"));
+            report.figure(String.format(Locale.ROOT, "   the page got %.0f KB/s of screen updates (tmux sends the screen as it is, not every"
+                    + " byte) and showed line %d when the session was at %d: %.0f ms behind", delivered / 1e3, shownSeq, produced,
+                    lagMillis), "< 1000 ms behind", lagMillis < TARGET_LAG_MILLIS);
             report.figure("main-thread frame gaps meanwhile (" + gapPercentiles.count() + " frames): " + gapPercentiles.summary(),
-                    "max < 200 ms", maxGap < TARGET_GAP_MILLIS);
+                    "max < 200 ms", gapPercentiles.max() < TARGET_GAP_MILLIS);
             if (Boolean.getBoolean("bench.keep")) {
                 page.screenshot(new Page.ScreenshotOptions().setPath(app.root().resolve("terminal-chatty.png")));
             }
         } finally {
             app.http().post("/api/jobs/" + jobId + "/cancel", null);
+        }
+    }
+
+    /**
+     * Batches of 300 numbered lines of about 1 KB with a 0.1 s pause between them (at most 3 MB/s; making the lines
+     * takes time too, so a busy machine prints less), the last line number written to {@code seqFile} after each.
+     */
+    private static String chatty(Path seqFile) {
+        return "i=0; while :; do head -c 225000 /dev/urandom | base64 -w 1000 | awk -v s=$i '{printf \"SEQ%08d %s\\n\", s+NR, $0}';"
+                + " i=$((i+300)); echo $i > '" + seqFile + "'; sleep 0.1; done";
+    }
+
+    private static long lastSeq(Path seqFile) {
+        try {
+            return Long.parseLong(Files.readString(seqFile).strip());
+        } catch (Exception e) {
+            return 0;
         }
     }
 
