@@ -1,12 +1,19 @@
 import { AgentPanel } from './features/agent/AgentPanel';
+import { ArchivePanel } from './features/archive/ArchivePanel';
+import { BatchesPanel } from './features/batches/BatchesPanel';
+import { ProjectsPanel } from './features/projects/ProjectsPanel';
+import { TemplatesPanel } from './features/templates/TemplatesPanel';
 import { navigate, registerRoute } from './features/common';
 import { LocksNotesPanel } from './features/coordination/LocksNotesPanel';
 import { JobForm } from './features/jobs/JobForm';
+import { activeProjectOf, withProject } from './features/projects/activeProject';
 import { SettingsPanel } from './features/settings/SettingsPanel';
 import { UsagePanel } from './features/usage/UsagePanel';
 
-const openJob = (id: string) => navigate(`/jobs/${encodeURIComponent(id)}`);
-const home = () => navigate('/');
+// The board's active project (?project=) stays as panels open and close.
+const project = () => activeProjectOf(new URLSearchParams(window.location.search));
+const openJob = (id: string) => navigate(withProject(`/jobs/${encodeURIComponent(id)}`, project()));
+const home = () => navigate(withProject('/', project()));
 
 /**
  * Every dashboard URL. A panel adds its own with one line (a side panel beside the board unless `layout: 'page'`,
@@ -21,6 +28,10 @@ registerRoute(
     nav: { label: 'New job', testId: 'new-job-button', primary: true },
     render: () => <JobForm onCreated={(job) => openJob(job.id)} onCancel={home} />,
   },
+  { path: '/projects', nav: { label: 'Projects', testId: 'projects-button' }, render: () => <ProjectsPanel /> },
+  { path: '/templates', nav: { label: 'Templates', testId: 'templates-button' }, render: () => <TemplatesPanel /> },
+  { path: '/batches', nav: { label: 'Batch', testId: 'batches-button' }, render: () => <BatchesPanel /> },
+  { path: '/archive', layout: 'page', nav: { label: 'Archive', testId: 'archive-button' }, render: () => <ArchivePanel /> },
   { path: '/locks', nav: { label: 'Locks & notes', testId: 'locks-button' }, render: () => <LocksNotesPanel onOpenJob={openJob} /> },
   { path: '/usage', nav: { label: 'Usage', testId: 'usage-button' }, render: () => <UsagePanel /> },
   { path: '/settings', nav: { label: 'Settings', testId: 'settings-button' }, render: () => <SettingsPanel /> },

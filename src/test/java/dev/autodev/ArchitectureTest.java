@@ -44,4 +44,11 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.autodev.common..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.jobs..", "dev.autodev.agents..",
                     "dev.autodev.queue..", "dev.autodev.settings..", "dev.autodev.web..");
+
+    /** Jobs refer to templates and projects; those know nothing of jobs, runs or the queue in return. */
+    @ArchTest
+    static final ArchRule templatesAndProjectsKnowNothingOfJobsOrRuns = noClasses()
+            .that().resideInAnyPackage("dev.autodev.templates..", "dev.autodev.projects..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.jobs..", "dev.autodev.agents..",
+                    "dev.autodev.queue..", "dev.autodev.batches..");
 }

@@ -40,6 +40,7 @@ public class RunSupervisor {
     private final RunEndHandler endHandler;
     private final AgentConnections connections;
     private final RunWorkspace workspace;
+    private final StartGate startGate;
     private final Clock clock;
     private final Map<String, LiveRun> live = new ConcurrentHashMap<>();
     private final ExecutorService runners = Executors.newVirtualThreadPerTaskExecutor();
@@ -48,13 +49,14 @@ public class RunSupervisor {
 
     RunSupervisor(AgentClis clis, AgentProperties properties, RunRecorder recorder, RunEndHandler endHandler,
                   AgentConnections connections,
-                  org.springframework.beans.factory.ObjectProvider<RunWorkspace> workspace, Clock clock) {
+                  org.springframework.beans.factory.ObjectProvider<RunWorkspace> workspace, StartGate startGate, Clock clock) {
         this.clis = clis;
         this.properties = properties;
         this.recorder = recorder;
         this.endHandler = endHandler;
         this.connections = connections;
         this.workspace = workspace.getIfAvailable(() -> plan -> new RunWorkspace.Prepared(plan.workDir(), null));
+        this.startGate = startGate;
         this.clock = clock;
     }
 
@@ -171,10 +173,12 @@ public class RunSupervisor {
         builder.environment().putAll(command.env());
         // How a restarted server recognises this process as the run's (see StartupRecovery).
         builder.environment().put("ORCHESTRATOR_AGENT_ID", plan.runId());
+        StartGate.Admission admission = startGate.enter(timers);
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
+            admission.leave();
             return new RunOutcome(RunStatus.FAILED, run.stopReason(), null,
                     "could not start " + command.args().getFirst() + ": " + e.getMessage(), null, FailureKind.CLI_CRASH);
         }
@@ -184,8 +188,12 @@ public class RunSupervisor {
         if (run.stopReason() != null) runners.execute(() -> terminate(run));
         scheduleTimeLimit(plan, Duration.ZERO);
         OutputParser parser = cli.newParser(request);
-        follow(run, cli, process::isAlive, () -> process.waitFor(properties.tailInterval().toMillis(), TimeUnit.MILLISECONDS),
-                files.stdout(), parser);
+        try {
+            follow(run, cli, process::isAlive, () -> process.waitFor(properties.tailInterval().toMillis(), TimeUnit.MILLISECONDS),
+                    files.stdout(), parser, admission::leave);
+        } finally {
+            admission.leave();
+        }
         // Tools the agent left running in its group would otherwise outlive the run.
         ProcessGroups.kill(process.toHandle());
         return RunOutcomes.decide(run, parser, process.exitValue(), files.stderrTail());
@@ -199,7 +207,7 @@ public class RunSupervisor {
         ProcessHandle process = run.process();
         if (processStartedAt != null) scheduleTimeLimit(plan, Duration.between(processStartedAt, clock.instant()));
         follow(run, cli, () -> process != null && process.isAlive(), () -> Thread.sleep(properties.tailInterval().toMillis()),
-                files.stdout(), parser);
+                files.stdout(), parser, () -> {});
         if (process != null) ProcessGroups.kill(process);
         return RunOutcomes.decide(run, parser, null, files.stderrTail());
     }
@@ -217,8 +225,8 @@ public class RunSupervisor {
     }
 
     /** Reads the output file until the process is gone, recording each batch of lines as it appears. */
-    private void follow(LiveRun run, AgentCli cli, BooleanSupplier alive, Pause pause, Path stdout, OutputParser parser)
-            throws IOException, InterruptedException {
+    private void follow(LiveRun run, AgentCli cli, BooleanSupplier alive, Pause pause, Path stdout, OutputParser parser,
+                        Runnable firstOutput) throws IOException, InterruptedException {
         long seq = 0;
         try (OutputTail tail = new OutputTail(stdout)) {
             while (true) {
@@ -229,6 +237,7 @@ public class RunSupervisor {
                     if (!rest.isBlank()) lines.add(rest);
                 }
                 if (!lines.isEmpty()) {
+                    firstOutput.run();
                     seq = record(run, parser, lines, seq);
                     if (!cli.stopsAtTurnLimit()) enforceTurnLimit(run, parser.progress());
                     stopOnRefusedCredentials(run, cli, parser.progress());

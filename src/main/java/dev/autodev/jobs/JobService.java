@@ -1,5 +1,7 @@
 package dev.autodev.jobs;
 
+import dev.autodev.common.ApiException.BadRequest;
+import dev.autodev.common.ApiException.Conflict;
 import dev.autodev.common.ApiException.NotFound;
 import dev.autodev.common.Ids;
 import dev.autodev.common.Page;
@@ -61,7 +63,60 @@ public class JobService {
     }
 
     public Page<Job> list(JobStatus status, int page, int size) {
-        return new Page<>(jobs.page(status, page, size), page, size, jobs.count(status));
+        return list(JobFilter.status(status), page, size);
+    }
+
+    public Page<Job> list(JobFilter filter, int page, int size) {
+        return new Page<>(jobs.page(filter, page, size), page, size, jobs.count(filter));
+    }
+
+    /** Turns the job's flag on when it is off, off when it is on. */
+    @Transactional
+    public Job toggleFlag(String id) {
+        if (!jobs.toggleFlag(id, clock.millis())) throw new NotFound("job", id);
+        return changed(id);
+    }
+
+    /** Takes a finished job off the board (it stays in the archive view); 409 for a job that may still run. */
+    @Transactional
+    public Job archive(String id) {
+        Job job = jobs.findForUpdate(id).orElseThrow(() -> new NotFound("job", id));
+        if (job.archived()) throw new Conflict("job is already archived");
+        if (!job.status().isTerminal()) {
+            throw new Conflict("job is " + job.status().wireName() + "; only a finished job can be archived");
+        }
+        jobs.archive(id, clock.millis());
+        return changed(id);
+    }
+
+    /** Puts an archived job back on the board. */
+    @Transactional
+    public Job unarchive(String id) {
+        Job job = jobs.findForUpdate(id).orElseThrow(() -> new NotFound("job", id));
+        if (!job.archived()) throw new Conflict("job is not archived");
+        jobs.unarchive(id, clock.millis());
+        return changed(id);
+    }
+
+    /** Changes the title or description of a job that has not started yet; 409 once it has. */
+    @Transactional
+    public Job edit(String id, JobEdit edit) {
+        if (edit == null || (edit.title() == null && edit.description() == null)) {
+            throw new BadRequest("body", "give a title, a description, or both");
+        }
+        Job job = jobs.findForUpdate(id).orElseThrow(() -> new NotFound("job", id));
+        String description = edit.description() == null ? job.description() : validator.description(edit.description());
+        String title = edit.title() == null ? job.title() : validator.title(edit.title(), description);
+        if (job.status() != JobStatus.QUEUED || !jobs.edit(id, title, description, clock.millis())) {
+            throw new Conflict("job is " + job.status().wireName() + "; only a queued job can be edited");
+        }
+        return changed(id);
+    }
+
+    private Job changed(String id) {
+        Job job = jobs.findForUpdate(id).orElseThrow();
+        events.publishEvent(new JobChanged(id, job.status()));
+        return job;
     }
 
     private Job store(Job job) {
