@@ -52,6 +52,7 @@ public class InteractiveSupervisor {
     private final TerminalAttachments terminals;
     private final SessionSpawner spawner;
     private final SessionWatch watch;
+    private final dev.autodev.agents.StartGate startGate;
     private final Map<String, Session> live = new ConcurrentHashMap<>();
     private final ExecutorService runners = Executors.newVirtualThreadPerTaskExecutor();
     private final java.util.concurrent.ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
@@ -60,7 +61,8 @@ public class InteractiveSupervisor {
     InteractiveSupervisor(AgentClis clis, AgentConnections connections, AgentProperties agentProperties,
                           InteractiveProperties properties, RunRecorder recorder, RunEndHandler endHandler,
                           ObjectProvider<RunWorkspace> workspace, Tmux tmux, TerminalAttachments terminals,
-                          SessionSpawner spawner, SessionWatch watch) {
+                          SessionSpawner spawner, SessionWatch watch, dev.autodev.agents.StartGate startGate) {
+        this.startGate = startGate;
         this.clis = clis;
         this.connections = connections;
         this.agentProperties = agentProperties;
@@ -227,9 +229,14 @@ public class InteractiveSupervisor {
         Optional<InteractiveCommand> command = cli.interactiveCommand(request, plan.prompt());
         if (command.isEmpty()) return failed("the " + cli.kind() + " CLI has no interactive mode", FailureKind.TOOL_ERROR);
         session.transcriptRoot(command.get().transcriptRoot());
+        // Paced like batch runs: a terminal UI starting up costs as much CPU as a print-mode CLI.
+        session.holdStartSlot(startGate.enter(timers));
         SessionSpawner.Spawned spawned = spawner.spawn(session, command.get().command(),
                 agentProperties.logDir().resolve(plan.runId() + ".config").resolve("session.env"));
-        if (spawned.failure() != null) return failed(spawned.failure(), FailureKind.CLI_CRASH);
+        if (spawned.failure() != null) {
+            session.leaveStartSlot();
+            return failed(spawned.failure(), FailureKind.CLI_CRASH);
+        }
         session.pid(spawned.pid());
         if (!recorder.processStarted(plan.runId(), plan.jobId(), spawned.pid(), spawned.startedAtMillis())) {
             session.requestStop(StopReason.CANCEL);

@@ -20,6 +20,7 @@ final class Session {
     private volatile Path transcriptRoot;
     private volatile Path transcript;
     private volatile String finishResult;
+    private volatile dev.autodev.agents.StartGate.Admission startSlot;
 
     Session(LaunchPlan plan) {
         this.plan = plan;
@@ -79,7 +80,19 @@ final class Session {
         if (wake.tryAcquire(millis, TimeUnit.MILLISECONDS)) wake.drainPermits();
     }
 
+    /** The start slot the session holds while its CLI starts up (see {@code StartGate}). */
+    void holdStartSlot(dev.autodev.agents.StartGate.Admission admission) {
+        startSlot = admission;
+    }
+
+    /** The CLI is past its start-up (it wrote its transcript, or a hook called): the next agent may start. */
+    void leaveStartSlot() {
+        dev.autodev.agents.StartGate.Admission admission = startSlot;
+        if (admission != null) admission.leave();
+    }
+
     void markEnded() {
+        leaveStartSlot();
         ended.countDown();
     }
 

@@ -46,6 +46,7 @@ public class SessionHooks {
         String event = hook.path("hook_event_name").asString(hook.path("type").asString(""));
         String transcript = hook.path("transcript_path").asString(null);
         supervisor.session(caller.runId()).ifPresent(session -> {
+            session.leaveStartSlot();
             if (transcript != null && !transcript.isBlank()) session.transcript(Path.of(transcript));
         });
         RunStatus after = switch (event) {

@@ -73,6 +73,7 @@ class SessionWatch {
     private long record(Session session, TranscriptFollower transcript, long seq) throws IOException {
         List<ParsedEvent> events = transcript.poll();
         if (events.isEmpty()) return seq;
+        session.leaveStartSlot();
         List<AgentEvent> batch = new ArrayList<>();
         var now = clock.instant();
         for (ParsedEvent event : events) {
