@@ -9,6 +9,9 @@ import { JobForm } from './features/jobs/JobForm';
 import { activeProjectOf, withProject } from './features/projects/activeProject';
 import { SettingsPanel } from './features/settings/SettingsPanel';
 import { UsagePanel } from './features/usage/UsagePanel';
+import { NewWorkflowForm } from './features/workflows/NewWorkflowForm';
+import { WorkflowDetail } from './features/workflows/WorkflowDetail';
+import { WorkflowsList } from './features/workflows/WorkflowsList';
 
 // The board's active project (?project=) stays as panels open and close.
 const project = () => activeProjectOf(new URLSearchParams(window.location.search));
@@ -33,6 +36,15 @@ registerRoute(
   { path: '/batches', nav: { label: 'Batch', testId: 'batches-button' }, render: () => <BatchesPanel /> },
   { path: '/archive', layout: 'page', nav: { label: 'Archive', testId: 'archive-button' }, render: () => <ArchivePanel /> },
   { path: '/locks', nav: { label: 'Locks & notes', testId: 'locks-button' }, render: () => <LocksNotesPanel onOpenJob={openJob} /> },
+  { path: '/workflows', layout: 'page', nav: { label: 'Workflows', testId: 'workflows-button' }, render: () => <WorkflowsList /> },
+  {
+    path: '/workflows/new',
+    layout: 'page',
+    render: () => (
+      <NewWorkflowForm onCreated={(w) => navigate(`/workflows/${encodeURIComponent(w.id)}`)} onCancel={() => navigate('/workflows')} />
+    ),
+  },
+  { path: '/workflows/:id', layout: 'page', render: (p) => <WorkflowDetail id={p.id} /> },
   { path: '/usage', nav: { label: 'Usage', testId: 'usage-button' }, render: () => <UsagePanel /> },
   { path: '/settings', nav: { label: 'Settings', testId: 'settings-button' }, render: () => <SettingsPanel /> },
 );

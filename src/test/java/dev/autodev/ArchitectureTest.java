@@ -45,6 +45,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.jobs..", "dev.autodev.agents..",
                     "dev.autodev.queue..", "dev.autodev.settings..", "dev.autodev.web..");
 
+    /** Workflows are an engine on top: they use the queue, jobs, notes and git; only the web layer knows them. */
+    @ArchTest
+    static final ArchRule onlyTheWebLayerKnowsWorkflows = noClasses()
+            .that().resideOutsideOfPackages("dev.autodev.workflows..", "dev.autodev.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.workflows..");
+
     /** Jobs refer to templates and projects; those know nothing of jobs, runs or the queue in return. */
     @ArchTest
     static final ArchRule templatesAndProjectsKnowNothingOfJobsOrRuns = noClasses()

@@ -71,6 +71,8 @@ public class JobRepository {
             UPDATE jobs SET status = :to, status_reason = :reason, updated_at = :now,
                 archived_at = CASE WHEN :to IN ('queued', 'running') THEN NULL ELSE archived_at END
             WHERE id = :id AND status = :from""";
+    private static final String SET_OWNER = "UPDATE jobs SET owner_kind = ?, owner_id = ? WHERE id = ?";
+    private static final String OWNER = "SELECT owner_kind, owner_id FROM jobs WHERE id = ? AND owner_kind IS NOT NULL";
     private static final String RESCHEDULE = "UPDATE jobs SET scheduled_at = ? WHERE id = ?";
 
     private final Db db;
@@ -102,6 +104,14 @@ public class JobRepository {
         for (String dependency : job.dependsOn()) {
             db.write().sql(INSERT_DEPENDENCY).params(job.id(), dependency).update();
         }
+    }
+
+    void setOwner(String jobId, JobOwner owner) {
+        db.write().sql(SET_OWNER).params(owner.kind(), owner.id(), jobId).update();
+    }
+
+    Optional<JobOwner> ownerOf(String jobId) {
+        return db.read().sql(OWNER).param(jobId).query((rs, row) -> new JobOwner(rs.getString(1), rs.getString(2))).optional();
     }
 
     public Optional<Job> find(String id) {

@@ -35,7 +35,7 @@ public class JobService {
     /** Validates and stores a job (with its dependencies) in one transaction; on bad input nothing is stored. */
     @Transactional
     public Job create(NewJob request) {
-        return create(request, null);
+        return create(request, (String) null);
     }
 
     /** As {@link #create(NewJob)}, recording the job that asked for this one. */
@@ -43,6 +43,22 @@ public class JobService {
     public Job create(NewJob request, String parentJobId) {
         Job job = validator.validate(request, Ids.newId(), clock.instant().truncatedTo(ChronoUnit.MILLIS), parentJobId);
         return store(job);
+    }
+
+    /**
+     * As {@link #create(NewJob)}, for an engine that creates jobs on behalf of {@code owner} (stored as the job's
+     * neutral owner reference). Joins the caller's transaction, so the engine can record its own step with the job.
+     */
+    @Transactional
+    public Job create(NewJob request, JobOwner owner) {
+        Job job = create(request, (String) null);
+        jobs.setOwner(job.id(), owner);
+        return job;
+    }
+
+    /** The owner a job was created for, if any. */
+    public java.util.Optional<JobOwner> ownerOf(String jobId) {
+        return jobs.ownerOf(jobId);
     }
 
     /** A fresh queued copy of a job (same description and settings), linked to the original. */
