@@ -26,7 +26,8 @@ class InteractiveSessionsTest extends AgentIntegrationTest {
 
         JsonNode run = awaitRun(jobId, "idle");
         String runId = run.get("id").asString();
-        assertThat(history(runId)).contains("First answer ALPHA-1");
+        // The Stop hook may come a moment before the terminal UI has drawn the answer.
+        await().atMost(ANSWER).until(() -> history(runId).contains("First answer ALPHA-1"));
 
         try (TerminalClient terminal = TerminalClient.attach(localPort(), runId, 100, 30)) {
             await().atMost(ANSWER).until(() -> terminal.output().contains("ALPHA-1"));
@@ -140,7 +141,7 @@ class InteractiveSessionsTest extends AgentIntegrationTest {
                 .get("id").asString();
 
         String runId = awaitRun(jobId, "idle").get("id").asString();
-        assertThat(history(runId)).contains("THETA-1");
+        await().atMost(ANSWER).until(() -> history(runId).contains("THETA-1"));
         try (TerminalClient terminal = TerminalClient.attach(localPort(), runId, 120, 40)) {
             await().atMost(ANSWER).until(() -> terminal.output().contains("THETA-1"));
             terminal.type("once more");
