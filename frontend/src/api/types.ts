@@ -1,7 +1,8 @@
 // The server's JSON, as the REST API and the live frames send it.
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-export type RunStatus = 'starting' | 'running' | 'waiting_user' | 'done' | 'failed' | 'cancelled';
+/** `idle`: an interactive session's agent finished its turn and waits at its prompt. */
+export type RunStatus = 'starting' | 'running' | 'waiting_user' | 'idle' | 'done' | 'failed' | 'cancelled';
 export type StopMode = 'turns' | 'budget' | 'time' | 'completion';
 export type RetryPolicy = 'none' | 'same' | 'analyze';
 export type FailureKind =
@@ -53,6 +54,8 @@ export interface Job {
   archivedAt?: string | null;
   /** How the model was chosen: given, or rated by the small model when the job was created without one. */
   modelChoice?: ModelChoice;
+  /** Runs the agent CLI's own terminal UI in a tmux session, shown in the agent panel's Terminal tab. */
+  interactive?: boolean;
   /** Only on GET /api/jobs/{id}: the worktree's branch and pull request, when the job has them. */
   branch?: string | null;
   prUrl?: string | null;
@@ -385,6 +388,7 @@ export interface NewJob {
   maxRetries?: number;
   templateId?: string;
   projectId?: string;
+  interactive?: boolean;
 }
 
 /** A reusable prompt skeleton (GET /api/templates). */
@@ -464,6 +468,22 @@ export interface BatchRunResult {
   projectId: string;
   projectName: string;
   jobIds: string[];
+}
+
+/** GET /api/agents/{id}/pty-history: what an interactive session's terminal holds (scrollback and screen). */
+export interface PtyHistory {
+  runId: string;
+  live: boolean;
+  history: string;
+  attachedTerminals: number;
+}
+
+/** POST /api/agents/{id}/disconnect and /reconnect. `terminal` is the WebSocket path of the live terminal. */
+export interface TerminalConnection {
+  runId: string;
+  live: boolean;
+  attachedTerminals: number;
+  terminal: string | null;
 }
 
 export type LiveMessage =

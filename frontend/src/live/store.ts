@@ -303,7 +303,7 @@ export function healthWarningsOf(state: LiveState, run: AgentRun | undefined): H
 const NO_WARNINGS: HealthWarning[] = [];
 
 export function isLive(run: AgentRun): boolean {
-  return run.status === 'starting' || run.status === 'running' || run.status === 'waiting_user';
+  return run.status === 'starting' || run.status === 'running' || run.status === 'waiting_user' || run.status === 'idle';
 }
 
 export function pendingQuestionOf(state: LiveState, runId: string | undefined): Question | undefined {

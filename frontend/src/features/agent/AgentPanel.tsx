@@ -4,20 +4,21 @@ import { useHealthWarnings, useJob, useLiveDispatch, usePendingQuestion, useRunO
 import { isLive } from '../../live/store';
 import { Button, Loading, Panel, StatusBadge, Tabs } from '../common';
 import { FailureBadge, HealthChips, RetryBadge, runCost } from '../common/runBits';
+import { TerminalView } from '../interactive/TerminalView';
 import { ChangesView } from './ChangesView';
 import { OutputView } from './OutputView';
 import { QuestionBox } from './QuestionBox';
 import { RunActions } from './RunActions';
 import { QueuedJobActions } from '../jobs/QueuedJobActions';
 
-type Tab = 'output' | 'changes' | 'details';
+type Tab = 'terminal' | 'output' | 'changes' | 'details';
 
 /** One job's agent: its runs, live output, what it changed since it started, and what a person can do about it. */
 export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClose: () => void; onOpenJob: (id: string) => void }) {
   const job = useJob(jobId);
   const runs = useRunsOfJob(jobId);
   const dispatch = useLiveDispatch();
-  const [tab, setTab] = useState<Tab>('output');
+  const [chosenTab, setTab] = useState<Tab | null>(null);
   const [runId, setRunId] = useState<string | undefined>(undefined);
   const run = runs.find((r) => r.id === runId) ?? runs[runs.length - 1];
   const output = useRunOutput(run?.id);
@@ -60,7 +61,10 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
     };
   }, [openRunId, runLive, dispatch]);
 
-  useEffect(() => setRunId(undefined), [jobId]);
+  useEffect(() => {
+    setRunId(undefined);
+    setTab(null);
+  }, [jobId]);
 
   if (!job) {
     return (
@@ -70,6 +74,8 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
     );
   }
   const jobActive = job.status === 'running' || job.status === 'queued';
+  // An interactive job opens on its terminal; the others have no terminal tab.
+  const tab: Tab = chosenTab ?? (job.interactive ? 'terminal' : 'output');
 
   return (
     <Panel
@@ -125,6 +131,7 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
       <Tabs
         label="agent views"
         tabs={[
+          ...(job.interactive ? [{ id: 'terminal' as const, label: 'Terminal' }] : []),
           { id: 'output', label: 'Output' },
           { id: 'changes', label: 'Changes' },
           { id: 'details', label: 'Details' },
@@ -135,6 +142,7 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
       />
       <div className="panel-body">
         {!run && tab !== 'details' && <div className="muted">No agent has run this job yet.</div>}
+        {run && tab === 'terminal' && <TerminalView key={run.id} runId={run.id} live={isLive(run) && run.status !== 'starting'} />}
         {run && tab === 'output' && <OutputView events={output?.events ?? []} loading={!output?.loaded} />}
         {run && tab === 'changes' && <ChangesView runId={run.id} />}
         {tab === 'details' && (
@@ -205,7 +213,7 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
         )}
       </div>
       {job.status === 'queued' && <QueuedJobActions key={job.id} job={job} />}
-      {run && <RunActions run={run} jobActive={jobActive} onRetried={onOpenJob} />}
+      {run && <RunActions run={run} jobActive={jobActive} interactive={job.interactive === true} onRetried={onOpenJob} />}
       {!run && job.status === 'queued' && (
         <Button variant="danger" data-testid="action-cancel-job" onClick={() => api.cancelJob(job.id)}>
           Cancel job

@@ -2,14 +2,23 @@ import { useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import type { AgentRun } from '../../api/types';
 
-const ACTIVE = new Set(['starting', 'running', 'waiting_user']);
+const ACTIVE = new Set(['starting', 'running', 'waiting_user', 'idle']);
 
-/** Continue with a message, retry as a fresh job, requeue, or cancel; each offered when the run's state allows. */
-export function RunActions({ run, jobActive, onRetried }: { run: AgentRun; jobActive: boolean; onRetried: (jobId: string) => void }) {
+/**
+ * Continue with a message, retry as a fresh job, requeue, or cancel; each offered when the run's state allows. An
+ * idle interactive run takes Continue too: the message is typed into its session.
+ */
+export function RunActions({ run, jobActive, interactive = false, onRetried }: {
+  run: AgentRun;
+  jobActive: boolean;
+  interactive?: boolean;
+  onRetried: (jobId: string) => void;
+}) {
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const active = ACTIVE.has(run.status);
+  const typesIntoSession = interactive && run.status === 'idle';
 
   async function act(action: () => Promise<unknown>) {
     setBusy(true);
@@ -29,16 +38,16 @@ export function RunActions({ run, jobActive, onRetried }: { run: AgentRun; jobAc
         <textarea
           data-testid="action-continue-message"
           rows={2}
-          placeholder={active ? 'The run is still active' : 'Follow-up message for this conversation'}
+          placeholder={typesIntoSession ? 'Typed into the session' : active ? 'The run is still active' : 'Follow-up message for this conversation'}
           value={message}
-          disabled={active}
+          disabled={active && !typesIntoSession}
           onChange={(e) => setMessage(e.target.value)}
         />
         <button
           type="button"
           className="primary"
           data-testid="action-continue"
-          disabled={busy || active || jobActive || !message.trim()}
+          disabled={busy || ((active || jobActive) && !typesIntoSession) || !message.trim()}
           onClick={() => act(async () => {
             await api.continueRun(run.id, message);
             setMessage('');

@@ -58,6 +58,7 @@ describe('job form: worktree, completion checks, retries, models', () => {
         ...emptyJobForm,
         description: 'Do it',
         useWorktree: true,
+        interactive: true,
         completionChecks: [
           { kind: 'diff_not_empty', command: 'ignored' },
           { kind: 'no_error_in_output', command: '' },
@@ -69,6 +70,7 @@ describe('job form: worktree, completion checks, retries, models', () => {
     ).toEqual({
       description: 'Do it',
       useWorktree: true,
+      interactive: true,
       completionChecks: ['diff_not_empty', 'no_error_in_output', 'custom_command:npm test'],
       retryPolicy: 'analyze',
       maxRetries: 2,

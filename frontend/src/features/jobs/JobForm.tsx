@@ -115,7 +115,7 @@ export function JobForm({
       {input}
     </Field>
   );
-  const text = (name: Exclude<JobField, 'context' | 'stopMode' | 'useWorktree' | 'completionChecks' | 'retryPolicy' | 'templateId' | 'projectId'>, props: Record<string, unknown> = {}) => (
+  const text = (name: Exclude<JobField, 'context' | 'stopMode' | 'useWorktree' | 'interactive' | 'completionChecks' | 'retryPolicy' | 'templateId' | 'projectId'>, props: Record<string, unknown> = {}) => (
     <input
       data-testid={`job-field-${name}`}
       name={name}
@@ -261,6 +261,20 @@ export function JobForm({
           {errors.useWorktree && (
             <span className="field-error" role="alert" data-testid="job-field-error-useWorktree">
               {errors.useWorktree}
+            </span>
+          )}
+        </div>
+        <div className={`field field-check${errors.interactive ? ' field-bad' : ''}`}>
+          <Checkbox
+            data-testid="job-field-interactive"
+            name="interactive"
+            checked={values.interactive}
+            onChange={(checked) => set('interactive', checked)}
+            label={<span className="field-label">Interactive: the agent's own terminal, to watch and type into</span>}
+          />
+          {errors.interactive && (
+            <span className="field-error" role="alert" data-testid="job-field-error-interactive">
+              {errors.interactive}
             </span>
           )}
         </div>

@@ -9,6 +9,7 @@ describe('cardState', () => {
   it('colours a card by what needs attention', () => {
     expect(cardState(job('running'), run('starting'), false)).toBe('running');
     expect(cardState(job('running'), run('waiting_user'), false)).toBe('waiting');
+    expect(cardState(job('running'), run('idle'), false)).toBe('idle'); // an interactive session at its prompt: blue
     expect(cardState(job('done'), run('done'), true)).toBe('unread');
     expect(cardState(job('done'), run('done'), false)).toBe('idle');
     expect(cardState(job('done'), run('done', null), false)).toBe('done');

@@ -8,6 +8,8 @@ export type CardState = 'queued' | 'running' | 'waiting' | 'unread' | 'idle' | '
 
 export function cardState(job: Job, run: AgentRun | undefined, unread: boolean, hasPendingQuestion = false): CardState {
   if (run?.status === 'waiting_user' || hasPendingQuestion) return 'waiting';
+  // An interactive session waiting at its prompt for a person.
+  if (run?.status === 'idle') return 'idle';
   if (run?.status === 'starting' || run?.status === 'running') return 'running';
   switch (job.status) {
     case 'running':

@@ -36,6 +36,7 @@ export interface JobFormValues {
   scheduledAt: string;
   repeatIntervalSeconds: string;
   useWorktree: boolean;
+  interactive: boolean;
   completionChecks: CheckRow[];
   retryPolicy: '' | RetryPolicy;
   maxRetries: string;
@@ -60,6 +61,7 @@ export const emptyJobForm: JobFormValues = {
   scheduledAt: '',
   repeatIntervalSeconds: '',
   useWorktree: false,
+  interactive: false,
   completionChecks: [],
   retryPolicy: '',
   maxRetries: '',
@@ -81,6 +83,7 @@ const FIELDS: JobField[] = [
   'scheduledAt',
   'repeatIntervalSeconds',
   'useWorktree',
+  'interactive',
   'completionChecks',
   'retryPolicy',
   'maxRetries',
@@ -155,6 +158,7 @@ export function toNewJob(values: JobFormValues): NewJob {
   if (values.scheduledAt.trim()) job.scheduledAt = new Date(values.scheduledAt).toISOString();
   if (values.repeatIntervalSeconds.trim()) job.repeatIntervalSeconds = Number(values.repeatIntervalSeconds);
   if (values.useWorktree) job.useWorktree = true;
+  if (values.interactive) job.interactive = true;
   if (values.completionChecks.length) job.completionChecks = values.completionChecks.map(checkToWire);
   if (values.retryPolicy) job.retryPolicy = values.retryPolicy;
   if (values.maxRetries.trim()) job.maxRetries = Number(values.maxRetries);

@@ -27,6 +27,18 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("dev.autodev.web..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.web..");
 
+    /** Interactive sessions are a second way to run an agent: agents (and what is below) never reach up to them. */
+    @ArchTest
+    static final ArchRule interactiveSessionsSitAboveAgents = noClasses()
+            .that().resideInAnyPackage("dev.autodev.agents..", "dev.autodev.jobs..", "dev.autodev.common..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.interactive..");
+
+    /** The PTY library stays inside the interactive package. */
+    @ArchTest
+    static final ArchRule onlyInteractiveKnowsPty4j = noClasses()
+            .that().resideOutsideOfPackage("dev.autodev.interactive..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.pty4j..");
+
     @ArchTest
     static final ArchRule commonStaysAtTheBottom = noClasses()
             .that().resideInAPackage("dev.autodev.common..")

@@ -30,6 +30,23 @@ public interface AgentCli {
      */
     String credentialsHint();
 
+    /**
+     * The command that runs this CLI's own terminal UI for an interactive session, with {@code prompt} as the first
+     * message, connected to the orchestrator as a batch run is (MCP, token, lock hook, guide) plus the session hook
+     * that reports idle and busy. Empty when the CLI has no terminal UI the orchestrator can drive.
+     */
+    default java.util.Optional<InteractiveCommand> interactiveCommand(LaunchRequest request, String prompt) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Where the CLI's terminal UI writes the transcript of the request's conversation (see
+     * {@link InteractiveCommand#transcriptRoot()}), for a session taken over after a restart; empty when none is read.
+     */
+    default java.util.Optional<java.nio.file.Path> interactiveTranscriptRoot(LaunchRequest request) {
+        return java.util.Optional.empty();
+    }
+
     /** A fresh parser for one run's output; parsers keep running totals, so they are never shared. */
     OutputParser newParser();
 

@@ -35,7 +35,8 @@ public record LaunchPlan(
                 resumedFromRunId, token);
     }
 
-    LaunchRequest request(AgentConnection connection) {
+    /** What the CLI needs to build this plan's command, connected through {@code connection}. */
+    public LaunchRequest request(AgentConnection connection) {
         return new LaunchRequest(runId, model, workDir, maxTurns, budgetUsd, sessionId, resumedFromRunId != null, connection);
     }
 }

@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class LockHookInstaller {
 
     private static final String BUNDLED = "/hooks/check-lock-hook";
+    private static final String SESSION_HOOK = "/hooks/session-hook";
 
     private final AgentProperties properties;
     private volatile Path installed;
+    private volatile Path sessionHook;
 
     LockHookInstaller(AgentProperties properties) {
         this.properties = properties;
@@ -36,6 +38,18 @@ class LockHookInstaller {
         return hook;
     }
 
+    /** The script interactive runs call back through when they go idle or busy (always the bundled copy). */
+    Path sessionHook() {
+        Path hook = sessionHook;
+        if (hook == null) {
+            synchronized (this) {
+                if (sessionHook == null) sessionHook = copyBundled(SESSION_HOOK, "session-hook");
+                hook = sessionHook;
+            }
+        }
+        return hook;
+    }
+
     /** A hook the user named (LOCK_HOOK) must be there, or every edit of every agent would fail later. */
     private static Path requireExecutable(Path hook) {
         if (!Files.isRegularFile(hook) || !Files.isExecutable(hook)) {
@@ -46,9 +60,13 @@ class LockHookInstaller {
 
     private Path install() {
         if (properties.lockHook() != null) return requireExecutable(properties.lockHook());
-        Path target = properties.logDir().getParent().resolve("hooks").resolve("check-lock-hook");
-        try (InputStream bundled = LockHookInstaller.class.getResourceAsStream(BUNDLED)) {
-            if (bundled == null) throw new IllegalStateException("the app was built without " + BUNDLED);
+        return copyBundled(BUNDLED, "check-lock-hook");
+    }
+
+    private Path copyBundled(String resource, String name) {
+        Path target = properties.logDir().getParent().resolve("hooks").resolve(name);
+        try (InputStream bundled = LockHookInstaller.class.getResourceAsStream(resource)) {
+            if (bundled == null) throw new IllegalStateException("the app was built without " + resource);
             Files.createDirectories(target.getParent());
             Files.copy(bundled, target, StandardCopyOption.REPLACE_EXISTING);
             Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -14,17 +14,17 @@ import java.util.List;
  * Reads the complete lines a process has appended to its output file since the last call. A line still being
  * written (no newline yet) waits for the next call, so no JSON object is ever read half-way.
  */
-final class OutputTail implements AutoCloseable {
+public final class OutputTail implements AutoCloseable {
 
     private final FileChannel channel;
     private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
-    OutputTail(Path file) throws IOException {
+    public OutputTail(Path file) throws IOException {
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
     }
 
-    List<String> readLines() throws IOException {
+    public List<String> readLines() throws IOException {
         List<String> lines = new ArrayList<>();
         while (true) {
             buffer.clear();

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * Where perl is missing, {@code setsid} is the fallback; where both are, the process and its descendants are
  * signalled one by one.
  */
-final class ProcessGroups {
+public final class ProcessGroups {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessGroups.class);
     private static final String SETPGRP_AND_EXEC = "setpgrp(0, 0); exec {$ARGV[0]} @ARGV or die \"cannot run $ARGV[0]: $!\\n\"";
@@ -48,11 +48,13 @@ final class ProcessGroups {
         return Stream.of(candidates).filter(p -> Files.isExecutable(Path.of(p))).findFirst();
     }
 
-    static void terminate(ProcessHandle leader) {
+    /** SIGTERM to the group {@code leader} leads. */
+    public static void terminate(ProcessHandle leader) {
         signal(leader, "TERM");
     }
 
-    static void kill(ProcessHandle leader) {
+    /** SIGKILL to the group {@code leader} leads. */
+    public static void kill(ProcessHandle leader) {
         signal(leader, "KILL");
     }
 

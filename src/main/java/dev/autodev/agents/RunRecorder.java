@@ -6,9 +6,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Stores what a live run does, a batch of output at a time, in short write transactions. */
+/**
+ * Stores what a live run does, a batch of output at a time, in short write transactions. Shared by the batch
+ * supervisor and the interactive one.
+ */
 @Component
-class RunRecorder {
+public class RunRecorder {
 
     private final RunRepository runs;
     private final EventRepository events;

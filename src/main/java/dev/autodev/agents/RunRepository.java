@@ -30,11 +30,11 @@ public class RunRepository {
     private static final String PAGE = "SELECT " + COLUMNS + " FROM agent_runs WHERE (:status IS NULL OR status = :status)"
             + " ORDER BY started_at DESC, id LIMIT :limit OFFSET :offset";
     private static final String COUNT = "SELECT count(*) FROM agent_runs WHERE (:status IS NULL OR status = :status)";
-    private static final String COUNT_ACTIVE = "SELECT count(*) FROM agent_runs WHERE status IN ('starting', 'running', 'waiting_user')";
+    private static final String COUNT_ACTIVE = "SELECT count(*) FROM agent_runs WHERE status IN ('starting', 'running', 'waiting_user', 'idle')";
     private static final String ACTIVE_OF_JOB = "SELECT " + COLUMNS + " FROM agent_runs WHERE job_id = ?"
-            + " AND status IN ('starting', 'running', 'waiting_user')";
+            + " AND status IN ('starting', 'running', 'waiting_user', 'idle')";
     private static final String ACTIVE = "SELECT " + COLUMNS + " FROM agent_runs"
-            + " WHERE status IN ('starting', 'running', 'waiting_user')";
+            + " WHERE status IN ('starting', 'running', 'waiting_user', 'idle')";
     private static final String PROCESS_STARTED = "UPDATE agent_runs SET pid = ?, process_started_at = ? WHERE id = ?";
     private static final String PROGRESS = """
             UPDATE agent_runs SET session_id = coalesce(:sessionId, session_id), num_turns = :turns,

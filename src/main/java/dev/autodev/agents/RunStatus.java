@@ -14,6 +14,8 @@ public enum RunStatus implements Lifecycle<RunStatus> {
     RUNNING,
     /** The agent asked a person something and waits for the answer. */
     WAITING_USER,
+    /** An interactive session's agent finished its turn and waits at its prompt for a person to type. */
+    IDLE,
     /** The agent finished and reported success. */
     DONE,
     /** The process failed, hit a limit, or could not start. */
@@ -25,8 +27,9 @@ public enum RunStatus implements Lifecycle<RunStatus> {
     public Set<RunStatus> next() {
         return switch (this) {
             case STARTING -> EnumSet.of(RUNNING, FAILED, CANCELLED);
-            case RUNNING -> EnumSet.of(WAITING_USER, DONE, FAILED, CANCELLED);
+            case RUNNING -> EnumSet.of(WAITING_USER, IDLE, DONE, FAILED, CANCELLED);
             case WAITING_USER -> EnumSet.of(RUNNING, DONE, FAILED, CANCELLED);
+            case IDLE -> EnumSet.of(RUNNING, DONE, FAILED, CANCELLED);
             case DONE, FAILED, CANCELLED -> EnumSet.noneOf(RunStatus.class);
         };
     }

@@ -38,8 +38,7 @@ public class RunSupervisor {
     private final AgentProperties properties;
     private final RunRecorder recorder;
     private final RunEndHandler endHandler;
-    private final OrchestratorEndpoints endpoints;
-    private final LockHookInstaller lockHook;
+    private final AgentConnections connections;
     private final RunWorkspace workspace;
     private final StartGate startGate;
     private final Clock clock;
@@ -49,14 +48,13 @@ public class RunSupervisor {
             Thread.ofPlatform().daemon().name("run-timers").factory());
 
     RunSupervisor(AgentClis clis, AgentProperties properties, RunRecorder recorder, RunEndHandler endHandler,
-                  OrchestratorEndpoints endpoints, LockHookInstaller lockHook,
+                  AgentConnections connections,
                   org.springframework.beans.factory.ObjectProvider<RunWorkspace> workspace, StartGate startGate, Clock clock) {
         this.clis = clis;
         this.properties = properties;
         this.recorder = recorder;
         this.endHandler = endHandler;
-        this.endpoints = endpoints;
-        this.lockHook = lockHook;
+        this.connections = connections;
         this.workspace = workspace.getIfAvailable(() -> plan -> new RunWorkspace.Prepared(plan.workDir(), null));
         this.startGate = startGate;
         this.clock = clock;
@@ -165,7 +163,7 @@ public class RunSupervisor {
         LaunchPlan plan = run.plan.withWorkDir(prepared.dir());
         AgentCli cli = clis.forModel(plan.model());
         RunFiles files = RunFiles.create(properties.logDir(), plan.runId(), plan.prompt());
-        LaunchRequest request = plan.request(connection(plan));
+        LaunchRequest request = plan.request(connections.open(plan));
         LaunchCommand command = cli.command(request);
         ProcessBuilder builder = new ProcessBuilder(ProcessGroups.inNewGroup(command.args(), properties.niceness()))
                 .directory(command.workDir().toFile())
@@ -218,14 +216,6 @@ public class RunSupervisor {
         if (plan.timeLimit() == null) return;
         long left = Math.max(0, plan.timeLimit().minus(alreadyRunning).toMillis());
         timers.schedule(() -> stop(plan.runId(), StopReason.TIME_LIMIT), left, TimeUnit.MILLISECONDS);
-    }
-
-    private AgentConnection connection(LaunchPlan plan) throws IOException {
-        Path configDir = properties.logDir().resolve(plan.runId() + ".config");
-        Files.createDirectories(configDir);
-        // The directory holds files with the run's token: only this user may read them.
-        Files.setPosixFilePermissions(configDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        return new AgentConnection(plan.token(), endpoints.mcpUrl(), endpoints.apiUrl(), lockHook.hook(), configDir);
     }
 
     /** Something to wait on between reads of a live run's output. */

@@ -27,7 +27,7 @@ public class RunTokens {
     private static final String STORE = "UPDATE agent_runs SET token_hash = ? WHERE id = ?";
     private static final String RESOLVE = """
             SELECT r.id, r.job_id, r.model, coalesce(r.work_dir, j.work_dir) FROM agent_runs r JOIN jobs j ON j.id = r.job_id
-            WHERE r.token_hash = ? AND r.status IN ('starting', 'running', 'waiting_user')""";
+            WHERE r.token_hash = ? AND r.status IN ('starting', 'running', 'waiting_user', 'idle')""";
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, AgentIdentity> activeByHash = new ConcurrentHashMap<>();

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * its process ends, or the bound passes, whichever comes first. Waiting happens on the run's own virtual thread.
  */
 @Component
-class StartGate {
+public class StartGate {
 
     private final Semaphore slots;
     private final StartPaceProperties properties;
@@ -23,7 +23,7 @@ class StartGate {
     }
 
     /** Waits for a start slot; the admission must be left (idempotently) once the start is over. */
-    Admission enter(ScheduledExecutorService timers) throws InterruptedException {
+    public Admission enter(ScheduledExecutorService timers) throws InterruptedException {
         if (slots == null) return new Admission(null);
         slots.acquire();
         Admission admission = new Admission(slots);
@@ -37,7 +37,7 @@ class StartGate {
     }
 
     /** One run's hold on a start slot. */
-    static final class Admission {
+    public static final class Admission {
 
         private final Semaphore slots;
         private final AtomicBoolean left = new AtomicBoolean();
@@ -46,7 +46,7 @@ class StartGate {
             this.slots = slots;
         }
 
-        void leave() {
+        public void leave() {
             if (slots != null && left.compareAndSet(false, true)) slots.release();
         }
     }

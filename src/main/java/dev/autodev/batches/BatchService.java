@@ -84,7 +84,7 @@ public class BatchService {
         List<String> jobIds = new ArrayList<>();
         for (String item : batch.items()) {
             NewJob request = new NewJob(item, null, o.priority(), o.model(), o.workDir(), o.maxTurns(), o.stopMode(),
-                    o.stopValue(), null, null, null, null, o.useWorktree(), null, null, null, o.templateId(), project.id());
+                    o.stopValue(), null, null, null, null, o.useWorktree(), null, null, null, o.templateId(), project.id(), null);
             Job job = jobs.create(request);
             jobIds.add(job.id());
         }

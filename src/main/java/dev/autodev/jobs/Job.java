@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A unit of work someone queued. Its runs (agent processes) are kept separately. */
+/**
+ * A unit of work someone queued. Its runs (agent processes) are kept separately.
+ *
+ * @param interactive whether its runs use the agent CLI's own terminal UI in a tmux session (a person can type into
+ *                    it from the dashboard) rather than the CLI's batch mode
+ */
 public record Job(
         String id,
         String title,
@@ -35,7 +40,8 @@ public record Job(
         String guidelines,
         boolean flagged,
         Instant archivedAt,
-        ModelChoice modelChoice) {
+        ModelChoice modelChoice,
+        boolean interactive) {
 
     public Job {
         if (modelChoice == null) modelChoice = ModelChoice.EXPLICIT;
@@ -76,7 +82,7 @@ public record Job(
         return new Job(newId, title, description, JobStatus.QUEUED, null, priority, model, workDir, maxTurns,
                 stopMode, stopValue, nextContext, null, repeatIntervalSeconds, List.of(), parentJobId, id, now, now,
                 useWorktree, completionChecks, retryPolicy, maxRetries, attempt + 1, templateId, projectId, guidelines,
-                false, null, modelChoice);
+                false, null, modelChoice, interactive);
     }
 
     /** The job with its dependency list replaced. */
@@ -84,7 +90,7 @@ public record Job(
         return new Job(id, title, description, status, statusReason, priority, model, workDir, maxTurns, stopMode,
                 stopValue, context, scheduledAt, repeatIntervalSeconds, List.copyOf(deps), parentJobId, retryOfJobId,
                 createdAt, updatedAt, useWorktree, completionChecks, retryPolicy, maxRetries, attempt, templateId,
-                projectId, guidelines, flagged, archivedAt, modelChoice);
+                projectId, guidelines, flagged, archivedAt, modelChoice, interactive);
     }
 
     /** Whether the job has been archived: it is kept, but off the board. */

@@ -27,12 +27,12 @@ public class JobRepository {
             id, title, description, status, status_reason, priority, model, work_dir, max_turns, stop_mode,
             stop_value, context_json, scheduled_at, repeat_interval_seconds, parent_job_id, retry_of_job_id,
             created_at, updated_at, use_worktree, completion_checks_json, retry_policy, max_retries, attempt, template_id,
-            project_id, guidelines, flagged, archived_at, model_source, model_rating, model_reason""";
+            project_id, guidelines, flagged, archived_at, model_source, model_rating, model_reason, interactive""";
     private static final String INSERT = """
             INSERT INTO jobs (%s) VALUES (:id, :title, :description, :status, :statusReason, :priority, :model,
             :workDir, :maxTurns, :stopMode, :stopValue, :context, :scheduledAt, :repeat, :parent, :retryOf,
             :createdAt, :updatedAt, :useWorktree, :checks, :retryPolicy, :maxRetries, :attempt, :templateId, :projectId,
-            :guidelines, :flagged, :archivedAt, :modelSource, :modelRating, :modelReason)""".formatted(COLUMNS);
+            :guidelines, :flagged, :archivedAt, :modelSource, :modelRating, :modelReason, :interactive)""".formatted(COLUMNS);
     private static final String INSERT_DEPENDENCY = "INSERT INTO job_dependencies (job_id, depends_on_id) VALUES (?, ?)";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM jobs WHERE id = ?";
     private static final String EXISTS = "SELECT count(*) FROM jobs WHERE id = ?";
@@ -107,6 +107,7 @@ public class JobRepository {
                 .param("archivedAt", millis(job.archivedAt()))
                 .param("modelSource", job.modelChoice().source().wireName())
                 .param("modelRating", job.modelChoice().rating()).param("modelReason", job.modelChoice().reason())
+                .param("interactive", job.interactive() ? 1 : 0)
                 .update();
         for (String dependency : job.dependsOn()) {
             db.write().sql(INSERT_DEPENDENCY).params(job.id(), dependency).update();
@@ -268,6 +269,6 @@ public class JobRepository {
                 rs.getInt("attempt"), rs.getString("template_id"), rs.getString("project_id"),
                 rs.getString("guidelines"), rs.getInt("flagged") != 0, instant(nullableLong(rs, "archived_at")),
                 new ModelChoice(ModelChoice.Source.fromWire(rs.getString("model_source")), rs.getString("model_rating"),
-                        rs.getString("model_reason")));
+                        rs.getString("model_reason")), rs.getInt("interactive") != 0);
     }
 }

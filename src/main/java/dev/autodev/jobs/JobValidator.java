@@ -77,7 +77,7 @@ class JobValidator {
                 stopMode, in.stopValue(), context, in.scheduledAt(), in.repeatIntervalSeconds(), dependsOn,
                 parentJobId, null, now, now, useWorktree, checks, retryPolicy, maxRetries, 1,
                 template == null ? null : template.id(), projectId, template == null ? null : template.content(), false,
-                null, modelChoice(in, template));
+                null, modelChoice(in, template), Boolean.TRUE.equals(in.interactive()));
     }
 
     /**

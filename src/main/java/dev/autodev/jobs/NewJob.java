@@ -28,17 +28,18 @@ public record NewJob(
         String retryPolicy,
         Integer maxRetries,
         String templateId,
-        String projectId) {
+        String projectId,
+        Boolean interactive) {
 
     public static NewJob of(String description) {
         return new NewJob(description, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** This request in a project. */
     public NewJob inProject(String project) {
         return new NewJob(description, title, priority, model, workDir, maxTurns, stopMode, stopValue, dependsOn,
                 context, scheduledAt, repeatIntervalSeconds, useWorktree, completionChecks, retryPolicy, maxRetries,
-                templateId, project);
+                templateId, project, interactive);
     }
 }

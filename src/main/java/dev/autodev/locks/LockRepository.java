@@ -22,11 +22,11 @@ class LockRepository {
             SELECT id, path, is_directory, run_id, job_id, reason, acquired_at, expires_at FROM file_locks
             ORDER BY acquired_at, id""";
     private static final String RUN_IS_ACTIVE = """
-            SELECT count(*) FROM agent_runs WHERE id = ? AND status IN ('starting', 'running', 'waiting_user')""";
+            SELECT count(*) FROM agent_runs WHERE id = ? AND status IN ('starting', 'running', 'waiting_user', 'idle')""";
     // Locks of runs that are gone hold nothing back: a server that was killed never heard those runs end.
     private static final String DELETE_ORPHANS = """
             DELETE FROM file_locks WHERE expires_at <= ? OR run_id NOT IN
-            (SELECT id FROM agent_runs WHERE status IN ('starting', 'running', 'waiting_user'))""";
+            (SELECT id FROM agent_runs WHERE status IN ('starting', 'running', 'waiting_user', 'idle'))""";
 
     private final Db db;
 

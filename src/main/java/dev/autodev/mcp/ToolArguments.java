@@ -34,6 +34,17 @@ public final class ToolArguments {
         return value == null ? null : Math.toIntExact(value);
     }
 
+    /** A boolean; models often send "true" as a string, which is accepted too. */
+    public static Boolean optionalBoolean(JsonNode args, String name) {
+        JsonNode value = args.path(name);
+        if (value.isMissingNode() || value.isNull()) return null;
+        if (value.isBoolean()) return value.asBoolean();
+        if (value.isString() && (value.asString().equals("true") || value.asString().equals("false"))) {
+            return Boolean.parseBoolean(value.asString());
+        }
+        throw new ToolError(name + ": must be true or false");
+    }
+
     /** A list of strings; a single string is accepted as a list of one, because models often send that. */
     public static List<String> stringList(JsonNode args, String name, boolean required) {
         JsonNode value = args.path(name);

@@ -5,6 +5,7 @@ import dev.autodev.agents.RunChanged;
 import dev.autodev.agents.RunLifecycle;
 import dev.autodev.agents.RunRepository;
 import dev.autodev.agents.RunSupervisor;
+import dev.autodev.interactive.InteractiveSupervisor;
 import dev.autodev.jobs.Job;
 import dev.autodev.jobs.JobChanged;
 import dev.autodev.jobs.JobLifecycle;
@@ -43,6 +44,7 @@ class Dispatcher implements SmartLifecycle {
     private final RunRepository runs;
     private final RunLifecycle runLifecycle;
     private final RunSupervisor supervisor;
+    private final InteractiveSupervisor interactive;
     private final SettingsService settings;
     private final LaunchPlans plans;
     private final StartupRecovery recovery;
@@ -57,13 +59,14 @@ class Dispatcher implements SmartLifecycle {
     private volatile ScheduledFuture<?> nextScheduledWake;
 
     Dispatcher(JobRepository jobs, JobLifecycle jobLifecycle, RunRepository runs, RunLifecycle runLifecycle,
-               RunSupervisor supervisor, SettingsService settings, LaunchPlans plans, StartupRecovery recovery,
+               RunSupervisor supervisor, InteractiveSupervisor interactive, SettingsService settings, LaunchPlans plans, StartupRecovery recovery,
                QueueProperties properties, TransactionTemplate tx, Clock clock) {
         this.jobs = jobs;
         this.jobLifecycle = jobLifecycle;
         this.runs = runs;
         this.runLifecycle = runLifecycle;
         this.supervisor = supervisor;
+        this.interactive = interactive;
         this.settings = settings;
         this.plans = plans;
         this.recovery = recovery;
@@ -125,9 +128,12 @@ class Dispatcher implements SmartLifecycle {
                 continue;
             }
             if (free <= 0 || !dependencies.values().stream().allMatch(s -> s == JobStatus.DONE)) continue;
+            // An interactive job waits while the sessions are all taken (autodev.interactive.max-sessions).
+            if (job.interactive() && !interactive.hasRoom()) continue;
             LaunchPlan plan = tx.execute(s -> claim(job));
             if (plan != null) {
-                supervisor.launch(plan);
+                if (job.interactive()) interactive.launch(plan);
+                else supervisor.launch(plan);
                 free--;
             }
         }

@@ -9,6 +9,7 @@ import dev.autodev.agents.RunStatus;
 import dev.autodev.agents.RunSupervisor;
 import dev.autodev.agents.StopReason;
 import dev.autodev.agents.AgentProperties;
+import dev.autodev.interactive.InteractiveSupervisor;
 import dev.autodev.common.ApiException.BadRequest;
 import dev.autodev.common.ApiException.Conflict;
 import dev.autodev.common.ApiException.NotFound;
@@ -37,6 +38,7 @@ public class JobActions {
     private final RunRepository runs;
     private final RunLifecycle runLifecycle;
     private final RunSupervisor supervisor;
+    private final InteractiveSupervisor interactive;
     private final RunEndings endings;
     private final LaunchPlans plans;
     private final AgentProperties agentProperties;
@@ -44,7 +46,7 @@ public class JobActions {
     private final Clock clock;
 
     JobActions(JobRepository jobs, JobService jobService, JobLifecycle jobLifecycle, RunRepository runs,
-               RunLifecycle runLifecycle, RunSupervisor supervisor, RunEndings endings, LaunchPlans plans,
+               RunLifecycle runLifecycle, RunSupervisor supervisor, InteractiveSupervisor interactive, RunEndings endings, LaunchPlans plans,
                AgentProperties agentProperties, TransactionTemplate tx, Clock clock) {
         this.jobs = jobs;
         this.jobService = jobService;
@@ -52,6 +54,7 @@ public class JobActions {
         this.runs = runs;
         this.runLifecycle = runLifecycle;
         this.supervisor = supervisor;
+        this.interactive = interactive;
         this.endings = endings;
         this.plans = plans;
         this.agentProperties = agentProperties;
@@ -115,7 +118,8 @@ public class JobActions {
             }
             return runLifecycle.createStarting(plans.fresh(job), supervisor.kindFor(job.model()), clock.millis(), "run now");
         });
-        supervisor.launch(plan);
+        if (jobs.find(jobId).map(Job::interactive).orElse(false)) interactive.launch(plan);
+        else supervisor.launch(plan);
         return jobService.get(jobId);
     }
 
@@ -124,10 +128,21 @@ public class JobActions {
         return jobService.retry(run(runId).jobId());
     }
 
-    /** Sends a follow-up message into the same conversation as a new run of the same job. */
+    /**
+     * Sends a follow-up message into the same conversation: typed into the session of a live interactive run, or as
+     * a new run of the same job (an interactive job's resumes the conversation in a new session).
+     */
     public AgentRun continueRun(String runId, String message) {
         if (message == null || message.isBlank()) throw new BadRequest("message", "is required and must not be blank");
         AgentRun previous = run(runId);
+        if (!previous.status().isTerminal() && interactive.isLive(runId)) {
+            try {
+                interactive.type(runId, message);
+            } catch (java.io.IOException e) {
+                throw new Conflict(e.getMessage());
+            }
+            return run(runId);
+        }
         if (!previous.status().isTerminal()) throw new Conflict("run is still " + previous.status().wireName());
         if (previous.sessionId() == null) throw new Conflict("run has no session to continue");
         LaunchPlan plan = tx.execute(s -> {
@@ -139,7 +154,8 @@ public class JobActions {
             jobLifecycle.move(job.id(), job.status(), JobStatus.RUNNING, "continued from run " + previous.id());
             return runLifecycle.createStarting(next, supervisor.kindFor(previous.model()), clock.millis(), "continue");
         });
-        supervisor.launch(plan);
+        if (jobs.find(previous.jobId()).map(Job::interactive).orElse(false)) interactive.launch(plan);
+        else supervisor.launch(plan);
         return runs.find(plan.runId()).orElseThrow();
     }
 
@@ -148,6 +164,14 @@ public class JobActions {
     }
 
     private void stopAndWait(AgentRun run, StopReason reason) {
+        if (interactive.stop(run.id(), reason)) {
+            try {
+                interactive.awaitEnd(run.id(), agentProperties.stopGrace().toMillis() + 5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         if (!supervisor.stop(run.id(), reason)) {
             // Nobody supervises it (left from an earlier server): close it here so it does not stay active forever.
             String message = reason == StopReason.CANCEL ? "cancelled" : "stopped to requeue the job";

@@ -1,5 +1,6 @@
 package dev.autodev.queue;
 
+import static dev.autodev.mcp.ToolArguments.optionalBoolean;
 import static dev.autodev.mcp.ToolArguments.optionalInt;
 import static dev.autodev.mcp.ToolArguments.optionalLong;
 import static dev.autodev.mcp.ToolArguments.optionalString;
@@ -10,6 +11,7 @@ import dev.autodev.agents.AgentIdentity;
 import dev.autodev.agents.RunChanged;
 import dev.autodev.agents.RunRepository;
 import dev.autodev.agents.RunSupervisor;
+import dev.autodev.interactive.InteractiveSupervisor;
 import dev.autodev.common.ApiException;
 import dev.autodev.jobs.Job;
 import dev.autodev.jobs.JobRepository;
@@ -38,10 +40,12 @@ class JobTools implements McpToolProvider {
     private final JobWaiter waiter;
     private final RunRepository runs;
     private final RunSupervisor supervisor;
+    private final InteractiveSupervisor interactive;
     private final ApplicationEventPublisher events;
 
     JobTools(JobService jobService, JobRepository jobs, JobWaiter waiter, RunRepository runs, RunSupervisor supervisor,
-             ApplicationEventPublisher events) {
+             InteractiveSupervisor interactive, ApplicationEventPublisher events) {
+        this.interactive = interactive;
         this.jobService = jobService;
         this.jobs = jobs;
         this.waiter = waiter;
@@ -78,7 +82,7 @@ class JobTools implements McpToolProvider {
                 optionalInt(args, "priority"), model != null ? model : parent.model(),
                 workDir != null ? workDir : parent.workDir(), optionalInt(args, "max_turns"), null, null,
                 stringList(args, "depends_on", false), null, null, null, null, null, null, null, templateId,
-                projectId != null ? projectId : parent.projectId());
+                projectId != null ? projectId : parent.projectId(), optionalBoolean(args, "interactive"));
         try {
             Job job = jobService.create(request, parent.id());
             Map<String, Object> answer = new LinkedHashMap<>();
@@ -128,7 +132,7 @@ class JobTools implements McpToolProvider {
 
     private Object finishJob(AgentIdentity caller, JsonNode args) {
         String result = optionalString(args, "result");
-        if (!supervisor.finish(caller.runId(), result)) throw new ToolError("this run is not supervised by this server");
+        if (!supervisor.finish(caller.runId(), result) && !interactive.finish(caller.runId(), result)) throw new ToolError("this run is not supervised by this server");
         return Map.of("ok", true, "message", "finishing: the run ends as done");
     }
 }

@@ -6,6 +6,7 @@ import dev.autodev.agents.RunRepository;
 import dev.autodev.agents.RunStatus;
 import dev.autodev.agents.RunSupervisor;
 import dev.autodev.agents.StopReason;
+import dev.autodev.interactive.InteractiveSupervisor;
 import dev.autodev.jobs.Job;
 import dev.autodev.jobs.JobRepository;
 import java.time.Clock;
@@ -31,12 +32,14 @@ class StartupRecovery {
     private final RunRepository runs;
     private final JobRepository jobs;
     private final RunSupervisor supervisor;
+    private final InteractiveSupervisor interactive;
     private final RunEndings endings;
     private final LaunchPlans plans;
     private final Clock clock;
 
-    StartupRecovery(RunRepository runs, JobRepository jobs, RunSupervisor supervisor, RunEndings endings, LaunchPlans plans,
-                    Clock clock) {
+    StartupRecovery(RunRepository runs, JobRepository jobs, RunSupervisor supervisor, InteractiveSupervisor interactive,
+                    RunEndings endings, LaunchPlans plans, Clock clock) {
+        this.interactive = interactive;
         this.clock = clock;
         this.runs = runs;
         this.jobs = jobs;
@@ -61,7 +64,7 @@ class StartupRecovery {
     private void settle(Duration minimumAge) {
         Instant cutoff = clock.instant().minus(minimumAge);
         for (AgentRun run : runs.active()) {
-            if (supervisor.isLive(run.id()) || run.startedAt().isAfter(cutoff)) continue;
+            if (supervisor.isLive(run.id()) || interactive.isLive(run.id()) || run.startedAt().isAfter(cutoff)) continue;
             try {
                 recover(run);
             } catch (Exception e) {
@@ -77,6 +80,13 @@ class StartupRecovery {
             return;
         }
         Job job = jobs.find(run.jobId()).orElseThrow();
+        if (job.interactive()) {
+            // tmux keeps the session (or its dead pane, with the exit status) while no server watches it.
+            log.info("interactive run {} was active when the server stopped; its session is {}; taking it over", run.id(),
+                    interactive.hasSession(run.id()) ? "alive" : "gone");
+            interactive.reattach(plans.existing(job, run));
+            return;
+        }
         Optional<ProcessHandle> process = ProcessHandle.of(run.pid()).filter(ProcessHandle::isAlive).filter(p -> belongsTo(p, run));
         log.info("run {} was active when the server stopped; its process is {}; taking it over", run.id(),
                 process.isPresent() ? "alive" : "gone");

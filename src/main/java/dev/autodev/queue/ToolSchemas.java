@@ -15,7 +15,8 @@ final class ToolSchemas {
               "model":{"type":"string","description":"defaults to your model"},
               "depends_on":{"type":"array","items":{"type":"string"},"description":"job ids that must finish first"},
               "template_id":{"type":"string","description":"a template whose guidelines go before the description"},
-              "project_id":{"type":"string","description":"defaults to your job's project"}
+              "project_id":{"type":"string","description":"defaults to your job's project"},
+              "interactive":{"type":"boolean","description":"run the agent's own terminal UI in a session a person can type into"}
             },"required":["description"]}""";
 
     static final String WAIT_FOR_JOBS = """

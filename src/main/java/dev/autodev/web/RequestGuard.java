@@ -55,9 +55,10 @@ class RequestGuard extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** The health probe is open, and the lock hook's check authenticates with the run's own token instead. */
+    /** The health probe is open; the lock hook's check and the session hook authenticate with the run's own token. */
     private static boolean needsApiToken(String uri) {
-        return uri.startsWith("/api/") && !uri.equals("/api/health") && !uri.equals("/api/locks/check");
+        return uri.startsWith("/api/") && !uri.equals("/api/health") && !uri.equals("/api/locks/check")
+                && !uri.equals("/api/interactive/hook");
     }
 
     /**

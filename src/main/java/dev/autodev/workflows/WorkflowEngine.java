@@ -196,7 +196,7 @@ class WorkflowEngine implements SmartLifecycle {
                 ready.worktreePath() != null ? ready.worktreePath() : ready.workDir(),
                 stop != null && "turns".equals(stop.mode()) && stop.value() != null ? (int) Math.round(stop.value()) : null,
                 stop == null ? null : stop.mode(), stop == null || "turns".equals(stop.mode()) ? null : stop.value(),
-                null, null, null, null, false, null, null, null, ready.templateId(), ready.projectId());
+                null, null, null, null, false, null, null, null, ready.templateId(), ready.projectId(), null);
         try {
             Optional<String> jobId = steps.startJob(ready, start, job, state.milestones().done());
             jobId.ifPresent(j -> log.info("workflow {}: {} of cycle {} on {} as job {} ({})", wf.id(), start.kind().json(),

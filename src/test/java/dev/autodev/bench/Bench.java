@@ -57,7 +57,7 @@ public final class Bench {
         int burstConcurrency = Integer.getInteger("bench.burstConcurrency", burstJobs);
         // Parsed before the server starts, so a typo fails in a second rather than after a minute of start-up.
         Sections sections = Sections.fromSystemProperty();
-        if (sections.has("dashboard")) DashboardSection.checkPrerequisites();
+        if (sections.has("dashboard") || sections.has("terminal")) DashboardSection.checkPrerequisites();
         Report report = new Report();
         long started = System.nanoTime();
         try (BenchApp app = BenchApp.start()) {
@@ -98,13 +98,17 @@ public final class Bench {
                 report.section("6. organise (" + OrganiseSection.describe() + ")");
                 OrganiseSection.run(app, report);
             }
+            if (sections.has("terminal")) {
+                report.section("7. interactive sessions' browser terminal");
+                TerminalSection.run(app, report);
+            }
 
             if (sections.has("kb")) {
-                report.section("7. knowledge base (50,000 entries)");
+                report.section("8. knowledge base (50,000 entries)");
                 KbSection.run(app, report);
             }
 
-            report.section("8. leftovers");
+            report.section("9. leftovers");
             Jobs jobs = new Jobs(app.http());
             long unfinished = jobs.count("queued") + jobs.count("running");
             long failed = jobs.count("failed");

@@ -67,6 +67,10 @@ final class BenchApp implements AutoCloseable {
                 "--autodev.agents.log-dir=" + root.resolve("agent-logs"),
                 "--autodev.agents.claude-bin=" + claude,
                 "--autodev.jobs.default-work-dir=" + workDir,
+                // Interactive sessions on a tmux server of the bench's own; the terminal section's own sessions
+                // belong to no run, so the reaper waits until it is over.
+                "--autodev.interactive.socket=" + root.resolve("tmux.sock"),
+                "--autodev.interactive.reaper-interval=1h",
                 // A token or origin list from the caller's environment would turn the bench's requests away.
                 "--autodev.security.auth-token=",
                 "--autodev.security.allowed-origins=",

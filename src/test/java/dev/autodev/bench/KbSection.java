@@ -111,7 +111,7 @@ final class KbSection {
         Instant now = Instant.now();
         return new Job(UUID.randomUUID().toString(), sentence(words, random, 6), sentence(words, random, 60),
                 JobStatus.QUEUED, null, 0, "claude-sonnet-4-6", workDir, null, StopMode.COMPLETION, null, Map.of(),
-                null, null, List.of(), null, null, now, now, false, List.of(), null, 0, 1, null, null, null, false, null, null);
+                null, null, List.of(), null, null, now, now, false, List.of(), null, 0, 1, null, null, null, false, null, null, false);
     }
 
     /** Made-up words of 4 to 9 letters; repeated draws follow a Zipf-like curve (see {@link #word}). */

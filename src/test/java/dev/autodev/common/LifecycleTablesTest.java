@@ -30,7 +30,8 @@ class LifecycleTablesTest {
         assertThat(moves(RunStatus.values())).containsExactlyInAnyOrder(
                 "starting->running", "starting->failed", "starting->cancelled",
                 "running->waiting_user", "running->done", "running->failed", "running->cancelled",
-                "waiting_user->running", "waiting_user->done", "waiting_user->failed", "waiting_user->cancelled");
+                "waiting_user->running", "waiting_user->done", "waiting_user->failed", "waiting_user->cancelled",
+                "running->idle", "idle->running", "idle->done", "idle->failed", "idle->cancelled");
     }
 
     @Test

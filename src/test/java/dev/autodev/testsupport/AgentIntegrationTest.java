@@ -67,6 +67,8 @@ public abstract class AgentIntegrationTest {
         registry.add("autodev.agents.claude-bin", () -> PinnedClis.claude().toString());
         registry.add("autodev.agents.stop-grace", () -> "3s");
         registry.add("autodev.agents.codex-bin", () -> PinnedClis.codex().toString());
+        // Interactive sessions on a tmux server of the test's own, never the one of whoever runs the tests.
+        registry.add("autodev.interactive.socket", () -> ROOT.resolve("tmux.sock").toString());
         // A model name Codex knows, or it adds an error item to every run.
         registry.add("autodev.agents.codex-default-model", () -> "gpt-5.5");
         List<String> codexConfig = OPENAI.codexConfig();

@@ -3,6 +3,7 @@ package dev.autodev.agents.claude;
 import dev.autodev.agents.AgentCli;
 import dev.autodev.agents.AgentConnection;
 import dev.autodev.agents.AgentProperties;
+import dev.autodev.agents.InteractiveCommand;
 import dev.autodev.agents.LaunchCommand;
 import dev.autodev.agents.LaunchRequest;
 import dev.autodev.agents.OutputParser;
@@ -13,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.nio.file.Path;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -75,6 +78,43 @@ public class ClaudeCli implements AgentCli {
         if (System.getenv(MCP_CONNECT_TIMEOUT) == null) env.put(MCP_CONNECT_TIMEOUT, "60000");
         env.putAll(properties.env());
         return new LaunchCommand(List.copyOf(args), env, request.workDir());
+    }
+
+    /**
+     * The terminal UI: no {@code -p}, the prompt as the first message, the same MCP config, guide and permissions as
+     * a batch run, and a Claude Code home of the conversation's own ({@link ClaudeTuiState}) where its transcript goes.
+     * Turn and budget caps are print-mode options: a person at the keyboard is the limit here.
+     */
+    @Override
+    public Optional<InteractiveCommand> interactiveCommand(LaunchRequest request, String prompt) {
+        // The batch command's environment (first: it writes the batch settings file, which the TUI's replaces).
+        Map<String, String> env = new HashMap<>(command(request).env());
+        AgentConnection connection = request.connection();
+        List<String> args = new ArrayList<>(List.of(properties.claudeBin(), "--dangerously-skip-permissions",
+                "--model", request.model()));
+        args.addAll(List.of(request.resume() ? "--resume" : "--session-id", request.sessionId()));
+        args.addAll(List.of("--mcp-config", ClaudeConfigFiles.writeMcpConfig(json, connection).toString()));
+        args.addAll(List.of("--settings", ClaudeConfigFiles.writeInteractiveSettings(json, connection).toString()));
+        args.addAll(List.of("--append-system-prompt", ClaudeConfigFiles.orchestrationGuide(request.runId())));
+        if (prompt != null && !prompt.isBlank()) {
+            if (prompt.startsWith("-")) args.add("--"); // a prompt is never an option
+            args.add(prompt);
+        }
+        String apiKey = env.getOrDefault("ANTHROPIC_API_KEY", System.getenv("ANTHROPIC_API_KEY"));
+        Path home = home(request);
+        env.put("CLAUDE_CONFIG_DIR", ClaudeTuiState.prepare(json, home, request.workDir(), apiKey).toString());
+        return Optional.of(new InteractiveCommand(new LaunchCommand(List.copyOf(args), env, request.workDir()),
+                home.resolve("projects")));
+    }
+
+    @Override
+    public Optional<Path> interactiveTranscriptRoot(LaunchRequest request) {
+        return Optional.of(home(request).resolve("projects"));
+    }
+
+    /** The Claude Code home of a conversation: kept per session id, so Continue after the end resumes it there. */
+    private Path home(LaunchRequest request) {
+        return properties.logDir().resolve(request.sessionId() + ".claude");
     }
 
     @Override

@@ -34,6 +34,20 @@ final class ClaudeConfigFiles {
         return write(json, connection.configDir().resolve("settings.json"), Map.of("hooks", Map.of("PreToolUse", List.of(matcher))));
     }
 
+    /**
+     * The lock hook as for batch runs, plus the session hook on the events that tell an interactive session's state:
+     * Stop (the turn ended: idle), Notification (it waits for the person), UserPromptSubmit (a new turn: busy).
+     */
+    static Path writeInteractiveSettings(JsonMapper json, AgentConnection connection) {
+        Map<String, Object> lock = Map.of("matcher", EDIT_TOOLS,
+                "hooks", List.of(Map.of("type", "command", "command", connection.lockHook().toString())));
+        List<Object> session = List.of(Map.of("hooks", List.of(Map.of("type", "command",
+                "command", connection.sessionHook().toString()))));
+        Map<String, Object> hooks = Map.of("PreToolUse", List.of(lock), "Stop", session, "Notification", session,
+                "UserPromptSubmit", session);
+        return write(json, connection.configDir().resolve("settings.json"), Map.of("hooks", hooks));
+    }
+
     static String orchestrationGuide(String runId) {
         return """
                 You are agent %s, one of several agents working in parallel under an orchestrator. Its tools are \

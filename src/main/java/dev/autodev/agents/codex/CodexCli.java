@@ -3,6 +3,7 @@ package dev.autodev.agents.codex;
 import dev.autodev.agents.AgentCli;
 import dev.autodev.agents.AgentConnection;
 import dev.autodev.agents.AgentProperties;
+import dev.autodev.agents.InteractiveCommand;
 import dev.autodev.agents.LaunchCommand;
 import dev.autodev.agents.LaunchRequest;
 import dev.autodev.agents.OutputParser;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -39,6 +41,8 @@ public class CodexCli implements AgentCli {
     static final String SERVER_NAME = "orchestrator";
     static final String TOKEN_VARIABLE = "ORCHESTRATOR_AGENT_TOKEN";
     private static final String PREFIX = "codex";
+    /** The model the pinned CLI's upgrade dialog offers; recorded as already offered for interactive sessions. */
+    private static final String MIGRATION_SEEN = "gpt-6-sol";
 
     private final AgentProperties properties;
     private final JsonMapper json;
@@ -104,6 +108,34 @@ public class CodexCli implements AgentCli {
         env.put("ORCHESTRATOR_API_URL", connection.apiUrl());
         env.putAll(properties.env());
         return new LaunchCommand(List.copyOf(args), env, request.workDir());
+    }
+
+    /**
+     * The terminal UI ({@code codex} without {@code exec}), with the batch run's overrides, MCP server, guide and lock
+     * hook, the prompt as its first message, and the session hook as Codex's {@code notify} program (called when a
+     * turn completes: idle). Codex's rollout files are in another format than {@code exec --json}, so no transcript
+     * is read: what the session does is in its terminal.
+     */
+    @Override
+    public Optional<InteractiveCommand> interactiveCommand(LaunchRequest request, String prompt) {
+        LaunchCommand batch = command(request);
+        List<String> args = new ArrayList<>(List.of(properties.codexBin()));
+        if (request.resume()) args.addAll(List.of("resume", request.sessionId()));
+        // exec's own flags stay out; the rest (model, -c overrides, MCP, guide, hooks) is the same.
+        List<String> shared = batch.args().subList(2, batch.args().size()).stream()
+                .filter(a -> !a.equals("--json") && !a.equals("--skip-git-repo-check") && !a.equals("-") && !a.equals("resume")
+                        && !a.equals(request.sessionId()))
+                .toList();
+        args.addAll(shared);
+        args.addAll(List.of("-c", "notify=[" + tomlString(request.connection().sessionHook().toString()) + "]"));
+        // The terminal UI would first offer a newer model in a dialog nobody is there to answer: mark it as seen.
+        String model = codexModel(request.model());
+        args.addAll(List.of("-c", "notice.model_migrations={" + tomlString(model) + "=" + tomlString(MIGRATION_SEEN) + "}"));
+        if (prompt != null && !prompt.isBlank()) {
+            if (prompt.startsWith("-")) args.add("--");
+            args.add(prompt);
+        }
+        return Optional.of(new InteractiveCommand(new LaunchCommand(List.copyOf(args), batch.env(), batch.workDir()), null));
     }
 
     @Override

@@ -15,11 +15,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * With AUTH_TOKEN set, the WebSocket handshake needs it too. Browsers cannot set headers on a WebSocket, so the
  * token may come as {@code ?token=} as well as {@code Authorization: Bearer}.
  */
-final class LiveTokenCheck implements HandshakeInterceptor {
+public final class LiveTokenCheck implements HandshakeInterceptor {
 
     private final byte[] expected;
 
-    LiveTokenCheck(String authToken) {
+    public LiveTokenCheck(String authToken) {
         this.expected = authToken == null || authToken.isBlank() ? null : authToken.getBytes(StandardCharsets.UTF_8);
     }
 
