@@ -1,6 +1,9 @@
 import { AgentPanel } from './features/agent/AgentPanel';
 import { navigate, registerRoute } from './features/common';
 import { LocksNotesPanel } from './features/coordination/LocksNotesPanel';
+import { DebateForm } from './features/debates/DebateForm';
+import { DebatePanel } from './features/debates/DebatePanel';
+import { DebatesPage } from './features/debates/DebatesPage';
 import { JobForm } from './features/jobs/JobForm';
 import { SettingsPanel } from './features/settings/SettingsPanel';
 import { UsagePanel } from './features/usage/UsagePanel';
@@ -22,6 +25,13 @@ registerRoute(
     render: () => <JobForm onCreated={(job) => openJob(job.id)} onCancel={home} />,
   },
   { path: '/locks', nav: { label: 'Locks & notes', testId: 'locks-button' }, render: () => <LocksNotesPanel onOpenJob={openJob} /> },
+  { path: '/debates', layout: 'page', nav: { label: 'Debate', testId: 'debates-button' }, render: () => <DebatesPage /> },
+  {
+    path: '/debates/new',
+    layout: 'page',
+    render: () => <DebateForm onCreated={(d) => navigate(`/debates/${encodeURIComponent(d.id)}`)} onCancel={() => navigate('/debates')} />,
+  },
+  { path: '/debates/:id', layout: 'page', render: (p) => <DebatePanel id={p.id} onClose={() => navigate('/debates')} /> },
   { path: '/usage', nav: { label: 'Usage', testId: 'usage-button' }, render: () => <UsagePanel /> },
   { path: '/settings', nav: { label: 'Settings', testId: 'settings-button' }, render: () => <SettingsPanel /> },
 );

@@ -92,10 +92,15 @@ final class DebateDecisions {
         return null;
     }
 
-    /** A side's verdict for its turn: the one it gave, disagree if it gave none even when asked again, or null while pending. */
+    /**
+     * A side's verdict for its turn once its job is over: the one it gave, or disagree if it gave none even when asked
+     * again; null while pending.
+     */
     static Verdict verdictOf(StepState turn) {
+        // Counted once its job is over: the next round quotes the whole answer, and nothing runs on after the end.
+        if (!turn.finished()) return null;
         if (turn.step().verdict() != null) return turn.step().verdict();
-        if (!turn.finished() || needsAskingAgain(turn)) return null;
+        if (needsAskingAgain(turn)) return null;
         return Verdict.DISAGREE;
     }
 

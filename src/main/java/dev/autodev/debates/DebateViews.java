@@ -44,7 +44,8 @@ final class DebateViews {
     private static DebateView.Turn turn(StepState s) {
         if (s == null) return null;
         DebateJob row = s.step();
-        return new DebateView.Turn(row.jobId(), s.jobStatus(), DebateDecisions.verdictOf(s), row.verdict() != null,
+        Verdict shown = row.verdict() != null ? row.verdict() : DebateDecisions.verdictOf(s);
+        return new DebateView.Turn(row.jobId(), s.jobStatus(), shown, row.verdict() != null,
                 row.position(), row.askedAgainRunId() != null, s.resultText(), s.costUsd());
     }
 }
