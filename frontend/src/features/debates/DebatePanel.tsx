@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useLive } from '../../live/hooks';
 import { Badge, Button, ErrorState, formatCost, Link, Loading, Panel, StatusBadge, useAction, useApi } from '../common';
 import { debatesApi } from './debatesApi';
 import { DEBATE_TONES, divergence, isFinished, roundsByLoop, SIDE_NAMES, VERDICT_TONES } from './debateView';
@@ -25,6 +26,14 @@ export function DebatePanel({
   const cancel = useAction(cancelDebate);
   const finished = debate.data ? isFinished(debate.data.status) : false;
   const { reload } = debate;
+  // A job of the debate changing on the live feed (a side finished) is read at once rather than at the next poll.
+  const { jobs } = useLive();
+  const liveJobs = (debate.data?.jobs ?? []).map((j) => jobs[j.jobId]?.status ?? j.status).join(',');
+
+  useEffect(() => {
+    if (liveJobs && !finished) reload();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [liveJobs]);
 
   useEffect(() => {
     if (finished) return undefined;

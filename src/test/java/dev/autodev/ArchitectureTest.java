@@ -32,4 +32,10 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.autodev.common..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.jobs..", "dev.autodev.agents..",
                     "dev.autodev.queue..", "dev.autodev.settings..", "dev.autodev.web..");
+
+    /** Debates are an engine on top: they create jobs through the queue's public face; below them nobody knows them. */
+    @ArchTest
+    static final ArchRule onlyTheWebLayerKnowsDebates = noClasses()
+            .that().resideOutsideOfPackages("dev.autodev.debates..", "dev.autodev.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.debates..");
 }

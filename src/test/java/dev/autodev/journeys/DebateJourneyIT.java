@@ -63,11 +63,18 @@ class DebateJourneyIT {
 
         JsonNode debate = awaitFinished(server.api(), id);
         assertThat(debate.get("status").asString()).as(debate.toString()).isEqualTo("consensus");
-        assertThat(debate.get("rounds")).hasSize(1);
-        assertThat(debate.get("rounds").get(0).get("claude").get("position").asString()).isEqualTo("A queue.");
-        assertThat(debate.get("rounds").get(0).get("codex").get("position").asString()).isEqualTo("A queue, yes.");
-        assertThat(debate.get("jobs").valueStream().map(j -> j.get("stage").asString() + ":" + j.get("side").asString()))
-                .containsExactlyInAnyOrder("turn:claude", "turn:codex", "post_action:codex");
+        // Round 1 ends in agreement when the verdicts reach the restarted server; on a machine too slow for that, a
+        // side is asked again, counts as disagreeing, and round 2 agrees. Either way each turn ran once.
+        JsonNode rounds = debate.get("rounds");
+        assertThat(rounds.size()).isBetween(1, 2);
+        JsonNode last = rounds.get(rounds.size() - 1);
+        assertThat(last.get("claude").get("position").asString()).isEqualTo("A queue.");
+        assertThat(last.get("codex").get("position").asString()).isEqualTo("A queue, yes.");
+        assertThat(debate.get("jobs").valueStream().filter(j -> j.get("round").asInt() == 1)
+                .map(j -> j.get("stage").asString() + ":" + j.get("side").asString()))
+                .containsExactlyInAnyOrder("turn:claude", "turn:codex");
+        assertThat(debate.get("actions").valueStream().map(a -> a.get("stage").asString() + ":" + a.get("side").asString()))
+                .containsExactly("post_action:codex");
         assertThat(firstClaudeCalls(marker)).as("Claude's turn was not started again").isEqualTo(1);
         assertThat(firstCodexCalls(marker)).as("Codex's turn was not started again").isEqualTo(1);
         assertThat(workDir.resolve("decision.txt")).hasContent("use a queue");
