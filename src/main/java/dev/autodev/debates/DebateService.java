@@ -34,7 +34,10 @@ public class DebateService {
 
     /**
      * Validates and stores a debate; its first round starts as soon as the engine sees it. On bad input nothing is
-     * stored. Batch runs in debate mode call this once per item.
+     * stored.
+     *
+     * <p>ORGANISE (batch debate mode): a batch run with {@code mode: "debate"} is to call this once per item, with the
+     * run's debate options and the item as the task.
      */
     public DebateView create(NewDebate request) {
         Debate debate = validator.validate(request, Ids.newId(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
