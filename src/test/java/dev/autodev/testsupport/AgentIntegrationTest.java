@@ -146,7 +146,8 @@ public abstract class AgentIntegrationTest {
     void cancelWhatThisTestLeftActive() {
         for (String status : List.of("running", "queued")) {
             JsonNode page = api.get("/api/jobs?size=200&status=" + status).body();
-            if (page == null) continue;
+            // A server of a test that requires a token answers 401 here; such tests leave no agents running.
+            if (page == null || !page.has("items")) continue;
             for (JsonNode job : page.get("items")) {
                 if (java.time.Instant.parse(job.get("createdAt").asString()).isBefore(testStartedAt)) continue;
                 api.post("/api/jobs/" + job.get("id").asString() + "/cancel", null);
