@@ -1,5 +1,13 @@
 import type {
   AgentRun,
+  BatchRunRequest,
+  BatchRunResult,
+  BatchTemplate,
+  Project,
+  Template,
+  TemplateInput,
+  TemplateModelStats,
+  TemplateStats,
   Changes,
   ChangesScope,
   FileLock,
@@ -113,6 +121,41 @@ export const api = {
   healthWarnings: () => request<RunWarnings[]>('GET', '/api/health/warnings'),
   models: () => request<Models>('GET', '/api/models'),
   usage: () => request<UsageReport>('GET', '/api/usage'),
+  /** Jobs matching the filters, newest first; the archive view is `{ archived: true, q }`. */
+  findJobs: (filter: { archived?: boolean; q?: string; projectId?: string; flagged?: boolean; page?: number; size?: number }) => {
+    const params = new URLSearchParams();
+    if (filter.archived !== undefined) params.set('archived', String(filter.archived));
+    if (filter.flagged !== undefined) params.set('flagged', String(filter.flagged));
+    if (filter.q) params.set('q', filter.q);
+    if (filter.projectId) params.set('projectId', filter.projectId);
+    params.set('page', String(filter.page ?? 0));
+    params.set('size', String(filter.size ?? 50));
+    return request<Page<Job>>('GET', `/api/jobs?${params}`);
+  },
+  editJob: (id: string, edit: { title?: string; description?: string }) =>
+    request<JobWithRuns>('PATCH', `/api/jobs/${enc(id)}`, edit),
+  runNow: (id: string) => request<JobWithRuns>('POST', `/api/jobs/${enc(id)}/run-now`),
+  toggleFlag: (id: string) => request<JobWithRuns>('POST', `/api/jobs/${enc(id)}/flag`),
+  archiveJob: (id: string) => request<JobWithRuns>('POST', `/api/jobs/${enc(id)}/archive`),
+  unarchiveJob: (id: string) => request<JobWithRuns>('POST', `/api/jobs/${enc(id)}/unarchive`),
+  templates: () => request<Template[]>('GET', '/api/templates'),
+  createTemplate: (t: TemplateInput) => request<Template>('POST', '/api/templates', t),
+  updateTemplate: (id: string, t: TemplateInput) => request<Template>('PUT', `/api/templates/${enc(id)}`, t),
+  deleteTemplate: (id: string) => request<void>('DELETE', `/api/templates/${enc(id)}`),
+  templateStats: (id: string) => request<TemplateStats>('GET', `/api/templates/${enc(id)}/stats`),
+  templateModelStats: () => request<TemplateModelStats[]>('GET', '/api/stats/template-model'),
+  projects: () => request<Project[]>('GET', '/api/projects'),
+  createProject: (p: { name: string; description?: string }) => request<Project>('POST', '/api/projects', p),
+  updateProject: (id: string, p: { name: string; description?: string }) =>
+    request<Project>('PUT', `/api/projects/${enc(id)}`, p),
+  deleteProject: (id: string) => request<void>('DELETE', `/api/projects/${enc(id)}`),
+  batches: () => request<BatchTemplate[]>('GET', '/api/batch-templates'),
+  createBatch: (b: { name: string; items: string[] }) => request<BatchTemplate>('POST', '/api/batch-templates', b),
+  updateBatch: (id: string, b: { name: string; items: string[] }) =>
+    request<BatchTemplate>('PUT', `/api/batch-templates/${enc(id)}`, b),
+  deleteBatch: (id: string) => request<void>('DELETE', `/api/batch-templates/${enc(id)}`),
+  runBatch: (id: string, options: BatchRunRequest) =>
+    request<BatchRunResult>('POST', `/api/batch-templates/${enc(id)}/run`, options),
   answer: (questionId: string, answer: string) =>
     request<Question>('POST', `/api/questions/${enc(questionId)}/answer`, { answer }),
 };

@@ -42,6 +42,15 @@ export interface Job {
   retryPolicy?: RetryPolicy;
   maxRetries?: number;
   attempt?: number;
+  /** The template the job was created from (null once that template is deleted). */
+  templateId?: string | null;
+  /** The project the job belongs to; null when it is in none. */
+  projectId?: string | null;
+  /** The template's content as it was when the job was created; goes before the description as ## Guidelines. */
+  guidelines?: string | null;
+  flagged?: boolean;
+  /** When the job was archived (off the board); null when it is not. */
+  archivedAt?: string | null;
   /** Only on GET /api/jobs/{id}: the worktree's branch and pull request, when the job has them. */
   branch?: string | null;
   prUrl?: string | null;
@@ -297,6 +306,91 @@ export interface NewJob {
   completionChecks?: string[];
   retryPolicy?: RetryPolicy;
   maxRetries?: number;
+  templateId?: string;
+  projectId?: string;
+}
+
+/** A reusable prompt skeleton (GET /api/templates). */
+export interface Template {
+  id: string;
+  name: string;
+  content: string;
+  defaultModel: string | null;
+  defaultWorkDir: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TemplateInput {
+  name: string;
+  content: string;
+  defaultModel?: string;
+  defaultWorkDir?: string;
+}
+
+/** How a set of finished runs (done or failed) went. */
+export interface RunStats {
+  runs: number;
+  succeeded: number;
+  successRate: number;
+  avgCostUsd: number;
+  avgTurns: number;
+  avgDurationMs: number;
+}
+
+export interface TemplateStats {
+  templateId: string;
+  templateName: string;
+  overall: RunStats;
+  byModel: { model: string; stats: RunStats }[];
+}
+
+export interface TemplateModelStats {
+  templateId: string;
+  templateName: string;
+  model: string;
+  stats: RunStats;
+}
+
+/** A named group of jobs (GET /api/projects adds how many are on the board). */
+export interface Project {
+  id: string;
+  name: string;
+  description: string | null;
+  createdAt: string;
+  updatedAt: string;
+  jobCount?: number;
+}
+
+export interface BatchTemplate {
+  id: string;
+  name: string;
+  items: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The options of one batch run; every one is optional. */
+export interface BatchRunRequest {
+  mode?: 'normal' | 'debate';
+  model?: string;
+  workDir?: string;
+  maxTurns?: number;
+  useWorktree?: boolean;
+  priority?: number;
+  templateId?: string;
+  stopMode?: StopMode;
+  stopValue?: number;
+  /** Debate mode: the options of every debate (see features/debates/types NewDebate), its task left out. */
+  debate?: Record<string, unknown>;
+}
+
+export interface BatchRunResult {
+  projectId: string;
+  projectName: string;
+  jobIds: string[];
+  /** Debate mode: the debates, in item order. */
+  debateIds?: string[];
 }
 
 export type LiveMessage =

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Checkbox, Field, fieldErrors, NumberInput, Panel, Select, TextArea, TextInput, useAction } from '../common';
+import { api } from '../../api/client';
+import { Button, Checkbox, Field, fieldErrors, NumberInput, Panel, Select, TextArea, TextInput, useAction, useApi } from '../common';
 import { debatesApi } from './debatesApi';
 import { EMPTY_DEBATE_FORM, toNewDebate, type DebateFormValues } from './debateView';
 import type { DebateView, Side } from './types';
@@ -11,6 +12,7 @@ const FIELDS = ['task', 'claudeModel', 'codexModel', 'maxRounds', 'templateId', 
 export function DebateForm({ onCreated, onCancel }: { onCreated: (debate: DebateView) => void; onCancel: () => void }) {
   const [form, setForm] = useState<DebateFormValues>(EMPTY_DEBATE_FORM);
   const create = useAction(debatesApi.create);
+  const templates = useApi(api.templates, []).data ?? [];
   const set = <K extends keyof DebateFormValues>(key: K) => (value: DebateFormValues[K]) => setForm((f) => ({ ...f, [key]: value }));
   const errors = fieldErrors(create.error, FIELDS);
   const acting = form.postActionPrompt.trim() !== '';
@@ -51,8 +53,13 @@ export function DebateForm({ onCreated, onCancel }: { onCreated: (debate: Debate
         <Field label="Work directory" error={errors.workDir} errorTestId="debate-field-error-workDir" hint="where the sides and the post-action work">
           <TextInput data-testid="debate-work-dir" value={form.workDir} onChange={set('workDir')} />
         </Field>
-        <Field label="Template" error={errors.templateId} hint="optional template id">
-          <TextInput data-testid="debate-template" value={form.templateId} onChange={set('templateId')} />
+        <Field label="Template" error={errors.templateId} hint="its guidelines go to both sides">
+          <Select
+            data-testid="debate-template"
+            value={form.templateId}
+            onChange={set('templateId')}
+            options={[{ value: '', label: 'none' }, ...templates.map((t) => ({ value: t.id, label: t.name }))]}
+          />
         </Field>
         <Field label="Post-action prompt" error={errors.postActionPrompt} hint="optional: run by one side once the debate is over">
           <TextArea data-testid="debate-post-action" rows={2} value={form.postActionPrompt} onChange={set('postActionPrompt')} />

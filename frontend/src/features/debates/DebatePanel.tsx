@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useLive } from '../../live/hooks';
+import { withProject } from '../projects/activeProject';
 import { Badge, Button, ErrorState, formatCost, Link, Loading, Panel, StatusBadge, useAction, useApi } from '../common';
 import { debatesApi } from './debatesApi';
 import { DEBATE_TONES, divergence, isFinished, roundsByLoop, SIDE_NAMES, VERDICT_TONES } from './debateView';
@@ -73,6 +74,11 @@ export function DebatePanel({
           {d.loopCount > 1 && `, loop ${d.currentLoop} of ${d.loopCount}`} · Claude {formatCost(d.costUsd.claude)} · Codex{' '}
           {formatCost(d.costUsd.codex)}
         </span>
+        {d.projectId && (
+          <Link to={withProject('/', d.projectId)} data-testid="debate-project">
+            its jobs on the board
+          </Link>
+        )}
       </div>
       {cancel.error ? <ErrorState error={cancel.error} /> : null}
       {d.statusReason && d.status === 'failed' && <p className="form-error">{d.statusReason}</p>}

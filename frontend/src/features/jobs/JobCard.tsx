@@ -1,4 +1,5 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
+import { api } from '../../api/client';
 import type { AgentRun, HealthWarning, Job } from '../../api/types';
 import { Badge } from '../common/Badge';
 import { FailureBadge, HealthChips, RetryBadge, runCost } from '../common/runBits';
@@ -14,7 +15,50 @@ interface Props {
   warnings?: HealthWarning[];
 }
 
-function JobCardView({ job, run, state, selected, onOpen, warnings = [] }: Props) {
+/** Flag and archive, beside the card (a card is a button, and buttons do not nest). */
+function CardActions({ job }: { job: Job }) {
+  const [error, setError] = useState<string | null>(null);
+  const finished = job.status === 'done' || job.status === 'failed' || job.status === 'cancelled';
+  const act = (action: () => Promise<unknown>) => () => {
+    setError(null);
+    action().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+  return (
+    <div className="card-actions">
+      <button
+        type="button"
+        className="link"
+        data-testid="card-flag-toggle"
+        aria-pressed={!!job.flagged}
+        title={job.flagged ? 'Remove the flag' : 'Flag for attention'}
+        onClick={act(() => api.toggleFlag(job.id))}
+      >
+        {job.flagged ? '★' : '☆'}
+      </button>
+      {finished && (
+        <button type="button" className="link" data-testid="card-archive" title="Archive: off the board" onClick={act(() => api.archiveJob(job.id))}>
+          archive
+        </button>
+      )}
+      {error && (
+        <span className="card-action-error" role="alert" data-testid="card-action-error" title={error}>
+          {error}
+        </span>
+      )}
+    </div>
+  );
+}
+
+function JobCardView(props: Props) {
+  return (
+    <div className="card-shell">
+      <CardButton {...props} />
+      <CardActions job={props.job} />
+    </div>
+  );
+}
+
+function CardButton({ job, run, state, selected, onOpen, warnings = [] }: Props) {
   const runStatus = run?.status;
   const finishedBadly = job.status === 'failed' || job.status === 'cancelled';
   return (
@@ -26,11 +70,17 @@ function JobCardView({ job, run, state, selected, onOpen, warnings = [] }: Props
       data-status={job.status}
       data-run-status={runStatus ?? ''}
       data-card-state={state}
+      data-flagged={job.flagged ? 'true' : 'false'}
       data-failure-kind={run?.status === 'failed' ? (run.failureKind ?? '') : ''}
       onClick={() => onOpen(job.id)}
       title={job.description}
     >
       <div className="card-top">
+        {job.flagged && (
+          <span className="card-flag" data-testid="card-flag" aria-label="flagged" title="flagged">
+            ★
+          </span>
+        )}
         <span className="card-title">{job.title}</span>
         <HealthChips warnings={warnings} />
         <FailureBadge run={run} />

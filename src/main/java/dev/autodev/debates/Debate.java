@@ -37,6 +37,12 @@ public record Debate(
         return side == Side.CLAUDE ? claudeModel : codexModel;
     }
 
+    /** The same debate, its jobs held by {@code project}. */
+    Debate inProject(String project) {
+        return new Debate(id, task, claudeModel, codexModel, maxRounds, templateId, workDir, postActionPrompt,
+                postActionRole, verification, loopCount, project, status, statusReason, conclusion, createdAt, updatedAt);
+    }
+
     public boolean hasPostAction() {
         return postActionPrompt != null && !postActionPrompt.isBlank();
     }

@@ -4,7 +4,9 @@ import dev.autodev.common.ApiException.Conflict;
 import dev.autodev.common.ApiException.NotFound;
 import dev.autodev.common.Ids;
 import dev.autodev.common.Page;
+import dev.autodev.projects.ProjectService;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,36 +20,47 @@ public class DebateService {
     private final DebateLifecycle lifecycle;
     private final DebateStates states;
     private final DebateSteps steps;
+    private final ProjectService projects;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     DebateService(DebateValidator validator, DebateRepository debates, DebateLifecycle lifecycle, DebateStates states,
-                  DebateSteps steps, TransactionTemplate tx, Clock clock) {
+                  DebateSteps steps, ProjectService projects, TransactionTemplate tx, Clock clock) {
         this.validator = validator;
         this.debates = debates;
         this.lifecycle = lifecycle;
         this.states = states;
         this.steps = steps;
+        this.projects = projects;
         this.tx = tx;
         this.clock = clock;
     }
 
     /**
-     * Validates and stores a debate; its first round starts as soon as the engine sees it. On bad input nothing is
-     * stored.
-     *
-     * <p>ORGANISE (batch debate mode): a batch run with {@code mode: "debate"} is to call this once per item, with the
-     * run's debate options and the item as the task.
+     * Validates and stores a debate, in a new project of its own that will hold its jobs; its first round starts as
+     * soon as the engine sees it. On bad input nothing is stored.
      */
     public DebateView create(NewDebate request) {
-        Debate debate = validator.validate(request, Ids.newId(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        // ORGANISE: once projects exist, create the debate's project here (ProjectService.create(name, description))
-        // and store its id with the debate, so every job the debate starts joins it.
-        tx.executeWithoutResult(s -> {
+        return create(request, null);
+    }
+
+    /**
+     * As {@link #create(NewDebate)}, with the debate's jobs in {@code projectId} when given (a batch run in debate
+     * mode groups all its debates in the batch's project). Joins a caller's transaction, so a batch is all or nothing.
+     */
+    public DebateView create(NewDebate request, String projectId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String id = tx.execute(s -> {
+            Debate debate = validator.validate(request, Ids.newId(), now, projectId);
+            if (projectId == null) {
+                String project = projects.createUnique(projectName(debate.task()), "Debate: " + clip(debate.task(), 1_900)).id();
+                debate = debate.inProject(project);
+            }
             debates.insert(debate);
             lifecycle.created(debate);
+            return debate.id();
         });
-        return view(debate.id());
+        return view(id);
     }
 
     public Page<Debate> list(int page, int size) {
@@ -69,5 +82,13 @@ public class DebateService {
             if (!step.finished()) steps.cancelQuietly(step.step().jobId());
         }
         return view(id);
+    }
+
+    private static String projectName(String task) {
+        return "Debate: " + clip(task.strip().replaceAll("\\s+", " "), 80);
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() > max ? text.substring(0, max) + "…" : text;
     }
 }

@@ -54,10 +54,11 @@ class DebateSteps {
             if (start.moveTo() != null) lifecycle.move(debate.id(), debate.status(), start.moveTo(), movedBecause(start), null);
             for (Side side : start.sides()) {
                 String prompt = prompt(state, start, side);
+                // The template's guidelines shape each side's answer; acting on the conclusion is its own task.
+                String templateId = start.stage() == Stage.TURN ? debate.templateId() : null;
                 Job job = jobs.create(new NewJob(prompt, prompts.title(debate, start.loop(), start.stage(), start.round(), side),
                         null, debate.model(side), debate.workDir(), null, null, null, null, null, null, null, null,
-                        null, null, null));
-                // ORGANISE: once projects exist, the job joins the debate's project (debate.projectId()) here.
+                        null, null, null, templateId, debate.projectId()));
                 debates.insertJob(new DebateJob(debate.id(), start.loop(), start.stage(), start.round(), side, job.id(),
                         null, null, null, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
             }

@@ -2,6 +2,7 @@ package dev.autodev.debates;
 
 import dev.autodev.common.ApiException.BadRequest;
 import dev.autodev.jobs.JobsProperties;
+import dev.autodev.templates.TemplateService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,13 +21,16 @@ class DebateValidator {
 
     private final JobsProperties jobs;
     private final DebatesProperties properties;
+    private final TemplateService templates;
 
-    DebateValidator(JobsProperties jobs, DebatesProperties properties) {
+    DebateValidator(JobsProperties jobs, DebatesProperties properties, TemplateService templates) {
         this.jobs = jobs;
         this.properties = properties;
+        this.templates = templates;
     }
 
-    Debate validate(NewDebate in, String id, Instant now) {
+    /** Checks the request; the debate's jobs will join {@code projectId}. */
+    Debate validate(NewDebate in, String id, Instant now, String projectId) {
         if (in == null) throw new BadRequest("body", "a JSON object with at least a task is required");
         if (in.task() == null || in.task().isBlank()) throw new BadRequest("task", "is required and must not be blank");
         if (in.task().length() > MAX_TASK_CHARS) {
@@ -43,9 +47,11 @@ class DebateValidator {
         Side role = in.postActionRole() == null || in.postActionRole().isBlank() ? Side.CLAUDE : Side.parse(in.postActionRole());
         if (role == null) throw new BadRequest("postActionRole", "must be claude or codex, was " + in.postActionRole());
         String templateId = blankToNull(in.templateId());
-        if (templateId != null && templateId.length() > 200) throw new BadRequest("templateId", "must be at most 200 characters");
+        if (templateId != null && templates.find(templateId).isEmpty()) {
+            throw new BadRequest("templateId", "no template with id " + templateId);
+        }
         return new Debate(id, in.task(), claude, codex, rounds, templateId, workDir(in.workDir()), postAction, role,
-                Boolean.TRUE.equals(in.verification()), loops, null, DebateStatus.DEBATING, null, null, now, now);
+                Boolean.TRUE.equals(in.verification()), loops, projectId, DebateStatus.DEBATING, null, null, now, now);
     }
 
     private String claudeModel(String requested) {

@@ -210,19 +210,61 @@ class DebatesEndToEndTest extends AgentIntegrationTest {
         String marker = newMarker();
         MODEL.script(marker, claudeSays("agree", "Yes.", "Yes."));
         OPENAI.script(marker, codexSays("agree", "Yes.", "Yes."));
-        JsonNode created = createDebate(aDebate("Defaults? " + marker).with("templateId", "tpl-1"));
+        Api.Response template = api.post("/api/templates", Map.of("name", "Debate guidelines " + UUID.randomUUID(),
+                "content", "Cite the code you rely on."));
+        assertThat(template.status()).as(template.text()).isEqualTo(201);
+        String templateId = template.body().get("id").asString();
+        JsonNode created = createDebate(aDebate("Defaults? " + marker).with("templateId", templateId));
 
         assertThat(created.get("maxRounds").asInt()).isEqualTo(3);
         assertThat(created.get("loopCount").asInt()).isEqualTo(1);
         assertThat(created.get("postActionRole").asString()).isEqualTo("claude");
         assertThat(created.get("codexModel").asString()).isEqualTo("codex-gpt-5.5");
-        assertThat(created.get("templateId").asString()).isEqualTo("tpl-1");
+        assertThat(created.get("templateId").asString()).isEqualTo(templateId);
         assertThat(created.get("verification").asBoolean()).isFalse();
         Set<String> listed = api.get("/api/debates?size=200").body().get("items").valueStream()
                 .map(d -> d.get("id").asString()).collect(Collectors.toSet());
         assertThat(listed).contains(created.get("id").asString());
-        assertThat(awaitDebate(created.get("id").asString(), "consensus", "disagreement", "failed").get("status").asString())
-                .isEqualTo("consensus");
+        JsonNode debate = awaitDebate(created.get("id").asString(), "consensus", "disagreement", "failed");
+        assertThat(debate.get("status").asString()).isEqualTo("consensus");
+        // Its own project holds its jobs; the sides got the template's guidelines.
+        String projectId = created.get("projectId").asString();
+        assertThat(api.get("/api/projects").body().valueStream().map(p -> p.get("id").asString())).contains(projectId);
+        assertThat(jobIdsIn(projectId)).containsExactlyInAnyOrderElementsOf(
+                debate.get("jobs").valueStream().map(j -> j.get("jobId").asString()).toList());
+        assertThat(MODEL.requestsFor(marker).getFirst().firstUserText()).contains("Cite the code you rely on.");
+    }
+
+    @Test
+    void aBatchRunInDebateModeStartsOneDebatePerItemInTheRunsProject() {
+        String marker = newMarker();
+        MODEL.script(marker, claudeSays("agree", "Fine.", "Fine."));
+        OPENAI.script(marker, codexSays("agree", "Fine.", "Fine."));
+        Api.Response batch = api.post("/api/batch-templates", Map.of("name", "Questions " + UUID.randomUUID(),
+                "items", List.of("First question " + marker, "Second question " + marker)));
+        assertThat(batch.status()).as(batch.text()).isEqualTo(201);
+
+        Api.Response run = api.post("/api/batch-templates/" + batch.body().get("id").asString() + "/run",
+                Map.of("mode", "debate", "debate", Map.of("maxRounds", 1, "codexModel", "gpt-5.5")));
+
+        assertThat(run.status()).as(run.text()).isEqualTo(201);
+        String projectId = run.body().get("projectId").asString();
+        List<String> debateIds = run.body().get("debateIds").valueStream().map(JsonNode::asString).toList();
+        assertThat(debateIds).hasSize(2);
+        List<JsonNode> debates = debateIds.stream().map(id -> awaitDebate(id, "consensus", "disagreement", "failed")).toList();
+        assertThat(debates).extracting(d -> d.get("task").asString())
+                .containsExactly("First question " + marker, "Second question " + marker);
+        assertThat(debates).allSatisfy(d -> {
+            assertThat(d.get("status").asString()).isEqualTo("consensus");
+            assertThat(d.get("projectId").asString()).isEqualTo(projectId);
+            assertThat(d.get("maxRounds").asInt()).isEqualTo(1);
+        });
+        assertThat(jobIdsIn(projectId)).hasSize(4);
+    }
+
+    private List<String> jobIdsIn(String projectId) {
+        return api.get("/api/jobs?size=200&projectId=" + projectId).body().get("items").valueStream()
+                .map(j -> j.get("id").asString()).toList();
     }
 
     private void assertRefused(Map<String, Object> body, String field) {

@@ -87,6 +87,8 @@ public abstract class AgentIntegrationTest {
         // Only jobs with useWorktree open pull requests; none reaches GitHub.
         registry.add("autodev.git.gh-bin", () -> fakeGh().toString());
         agentEnv().forEach((key, value) -> registry.add("autodev.agents.env[" + key + "]", () -> value));
+        // Workflows rotate to this model when their own are rate limited.
+        registry.add("autodev.workflows.fallback-models[0]", () -> "claude-haiku-4-5");
     }
 
     /**
