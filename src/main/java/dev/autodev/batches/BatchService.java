@@ -105,7 +105,7 @@ public class BatchService {
             NewDebate request = new NewDebate(item, d.claudeModel(), d.codexModel(), d.maxRounds(),
                     d.templateId() != null ? d.templateId() : o.templateId(), d.workDir() != null ? d.workDir() : o.workDir(),
                     d.postActionPrompt(), d.postActionRole(), d.verification(), d.loopCount());
-            debateIds.add(debates.create(request, project.id()).debate().id());
+            debateIds.add(debates.create(request, project.id()).id());
         }
         return new BatchRunResult(project.id(), project.name(), List.of(), debateIds);
     }

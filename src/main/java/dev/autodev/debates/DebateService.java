@@ -41,16 +41,17 @@ public class DebateService {
      * soon as the engine sees it. On bad input nothing is stored.
      */
     public DebateView create(NewDebate request) {
-        return create(request, null);
+        return view(create(request, null).id());
     }
 
     /**
      * As {@link #create(NewDebate)}, with the debate's jobs in {@code projectId} when given (a batch run in debate
-     * mode groups all its debates in the batch's project). Joins a caller's transaction, so a batch is all or nothing.
+     * mode groups all its debates in the batch's project). Joins a caller's transaction, so a batch is all or nothing;
+     * returns the stored debate, since a caller's transaction may not have committed it for readers yet.
      */
-    public DebateView create(NewDebate request, String projectId) {
+    public Debate create(NewDebate request, String projectId) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String id = tx.execute(s -> {
+        return tx.execute(s -> {
             Debate debate = validator.validate(request, Ids.newId(), now, projectId);
             if (projectId == null) {
                 String project = projects.createUnique(projectName(debate.task()), "Debate: " + clip(debate.task(), 1_900)).id();
@@ -58,9 +59,8 @@ public class DebateService {
             }
             debates.insert(debate);
             lifecycle.created(debate);
-            return debate.id();
+            return debate;
         });
-        return view(id);
     }
 
     public Page<Debate> list(int page, int size) {
