@@ -5,6 +5,9 @@ import { ProjectsPanel } from './features/projects/ProjectsPanel';
 import { TemplatesPanel } from './features/templates/TemplatesPanel';
 import { navigate, registerRoute } from './features/common';
 import { LocksNotesPanel } from './features/coordination/LocksNotesPanel';
+import { DebateForm } from './features/debates/DebateForm';
+import { DebatePanel } from './features/debates/DebatePanel';
+import { DebatesPage } from './features/debates/DebatesPage';
 import { JobForm } from './features/jobs/JobForm';
 import { activeProjectOf, withProject } from './features/projects/activeProject';
 import { KnowledgeBasePanel } from './features/kb/KnowledgeBasePanel';
@@ -37,6 +40,13 @@ registerRoute(
   { path: '/batches', nav: { label: 'Batch', testId: 'batches-button' }, render: () => <BatchesPanel /> },
   { path: '/archive', layout: 'page', nav: { label: 'Archive', testId: 'archive-button' }, render: () => <ArchivePanel /> },
   { path: '/locks', nav: { label: 'Locks & notes', testId: 'locks-button' }, render: () => <LocksNotesPanel onOpenJob={openJob} /> },
+  { path: '/debates', layout: 'page', nav: { label: 'Debate', testId: 'debates-button' }, render: () => <DebatesPage /> },
+  {
+    path: '/debates/new',
+    layout: 'page',
+    render: () => <DebateForm onCreated={(d) => navigate(`/debates/${encodeURIComponent(d.id)}`)} onCancel={() => navigate('/debates')} />,
+  },
+  { path: '/debates/:id', layout: 'page', render: (p) => <DebatePanel id={p.id} onClose={() => navigate('/debates')} /> },
   { path: '/workflows', layout: 'page', nav: { label: 'Workflows', testId: 'workflows-button' }, render: () => <WorkflowsList /> },
   {
     path: '/workflows/new',

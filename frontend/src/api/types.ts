@@ -462,12 +462,16 @@ export interface BatchRunRequest {
   templateId?: string;
   stopMode?: StopMode;
   stopValue?: number;
+  /** Debate mode: the options of every debate (see features/debates/types NewDebate), its task left out. */
+  debate?: Record<string, unknown>;
 }
 
 export interface BatchRunResult {
   projectId: string;
   projectName: string;
   jobIds: string[];
+  /** Debate mode: the debates, in item order. */
+  debateIds?: string[];
 }
 
 /** GET /api/agents/{id}/pty-history: what an interactive session's terminal holds (scrollback and screen). */

@@ -45,6 +45,11 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.jobs..", "dev.autodev.agents..",
                     "dev.autodev.queue..", "dev.autodev.settings..", "dev.autodev.web..");
 
+    /** Debates are an engine on top: they create jobs through the queue's public face; only the web and batch runs know them. */
+    @ArchTest
+    static final ArchRule onlyTheWebLayerAndBatchesKnowDebates = noClasses()
+            .that().resideOutsideOfPackages("dev.autodev.debates..", "dev.autodev.web..", "dev.autodev.batches..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.debates..");
     /** Workflows are an engine on top: they use the queue, jobs, notes and git; only the web layer knows them. */
     @ArchTest
     static final ArchRule onlyTheWebLayerKnowsWorkflows = noClasses()

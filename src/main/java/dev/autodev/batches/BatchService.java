@@ -5,6 +5,8 @@ import dev.autodev.common.ApiException.Conflict;
 import dev.autodev.common.ApiException.NotFound;
 import dev.autodev.common.Ids;
 import dev.autodev.common.TextInput;
+import dev.autodev.debates.DebateService;
+import dev.autodev.debates.NewDebate;
 import dev.autodev.jobs.Job;
 import dev.autodev.jobs.JobService;
 import dev.autodev.jobs.NewJob;
@@ -32,12 +34,15 @@ public class BatchService {
     private final BatchTemplateRepository batches;
     private final ProjectService projects;
     private final JobService jobs;
+    private final DebateService debates;
     private final Clock clock;
 
-    BatchService(BatchTemplateRepository batches, ProjectService projects, JobService jobs, Clock clock) {
+    BatchService(BatchTemplateRepository batches, ProjectService projects, JobService jobs, DebateService debates,
+                 Clock clock) {
         this.batches = batches;
         this.projects = projects;
         this.jobs = jobs;
+        this.debates = debates;
         this.clock = clock;
     }
 
@@ -77,10 +82,11 @@ public class BatchService {
     @Transactional
     public BatchRunResult run(String id, BatchRunRequest options) {
         BatchTemplate batch = batches.findForUpdate(id).orElseThrow(() -> new NotFound("batch template", id));
-        BatchRunRequest o = options == null ? new BatchRunRequest(null, null, null, null, null, null, null, null, null) : options;
-        checkMode(o.mode());
+        BatchRunRequest o = options == null ? new BatchRunRequest(null, null, null, null, null, null, null, null, null, null) : options;
+        boolean debateMode = checkMode(o.mode());
         String date = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault()).toString();
         Project project = projects.createUnique(batch.name() + " " + date, "Batch run of " + batch.name());
+        if (debateMode) return runDebates(batch, o, project);
         List<String> jobIds = new ArrayList<>();
         for (String item : batch.items()) {
             NewJob request = new NewJob(item, null, o.priority(), o.model(), o.workDir(), o.maxTurns(), o.stopMode(),
@@ -88,14 +94,26 @@ public class BatchService {
             Job job = jobs.create(request);
             jobIds.add(job.id());
         }
-        return new BatchRunResult(project.id(), project.name(), jobIds);
+        return new BatchRunResult(project.id(), project.name(), jobIds, List.of());
     }
 
-    private static void checkMode(String mode) {
-        if (mode == null || mode.equals("normal")) return;
-        if (mode.equals("debate")) {
-            throw new BadRequest("mode", "debate batches are not available yet: debates do not exist on this server");
+    /** One debate per item, all in the run's project; in the same transaction, so a refused option stores nothing. */
+    private BatchRunResult runDebates(BatchTemplate batch, BatchRunRequest o, Project project) {
+        NewDebate d = o.debate() == null ? NewDebate.of(null) : o.debate();
+        List<String> debateIds = new ArrayList<>();
+        for (String item : batch.items()) {
+            NewDebate request = new NewDebate(item, d.claudeModel(), d.codexModel(), d.maxRounds(),
+                    d.templateId() != null ? d.templateId() : o.templateId(), d.workDir() != null ? d.workDir() : o.workDir(),
+                    d.postActionPrompt(), d.postActionRole(), d.verification(), d.loopCount());
+            debateIds.add(debates.create(request, project.id()).id());
         }
+        return new BatchRunResult(project.id(), project.name(), List.of(), debateIds);
+    }
+
+    /** True for debate mode. */
+    private static boolean checkMode(String mode) {
+        if (mode == null || mode.equals("normal")) return false;
+        if (mode.equals("debate")) return true;
         throw new BadRequest("mode", "must be one of normal, debate, was '" + mode + "'");
     }
 

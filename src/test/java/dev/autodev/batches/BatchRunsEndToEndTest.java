@@ -80,7 +80,8 @@ class BatchRunsEndToEndTest extends AgentIntegrationTest {
         assertRefused(api.post("/api/batch-templates", Map.of("name", name.toUpperCase(), "items", List.of("a"))), 409, "name");
 
         long projectsBefore = api.get("/api/projects").body().size();
-        assertRefused(api.post("/api/batch-templates/" + id + "/run", Map.of("mode", "debate")), 400, "mode");
+        assertRefused(api.post("/api/batch-templates/" + id + "/run", Map.of("mode", "debate", "debate", Map.of("maxRounds", 11))),
+                400, "maxRounds");
         assertRefused(api.post("/api/batch-templates/" + id + "/run", Map.of("mode", "parallel")), 400, "mode");
         assertRefused(api.post("/api/batch-templates/" + id + "/run", Map.of("workDir", "/no/such/dir")), 400, "workDir");
         assertRefused(api.post("/api/batch-templates/" + id + "/run", Map.of("templateId", Ids.newId())), 400, "templateId");

@@ -1,0 +1,76 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { DebatePanel } from './DebatePanel';
+import { divergence, EMPTY_DEBATE_FORM, toNewDebate } from './debateView';
+import type { DebateTurn, DebateView } from './types';
+
+function turn(verdict: DebateTurn['verdict'], position: string, extra: Partial<DebateTurn> = {}): DebateTurn {
+  return { jobId: `job-${position}`, jobStatus: 'done', verdict, verdictGiven: verdict !== null, position, askedAgain: false,
+    answer: `answer ${position}`, costUsd: 0.1, ...extra };
+}
+
+const VIEW: DebateView = {
+  id: 'd1', task: 'Queue or lock?', claudeModel: 'claude-sonnet-4-6', codexModel: 'codex-gpt-5.5', maxRounds: 3,
+  templateId: null, workDir: '/w', postActionPrompt: 'Do it', postActionRole: 'codex', verification: true, loopCount: 1,
+  projectId: null, status: 'consensus', statusReason: null, conclusion: 'Consensus: both sides agreed in round 2.',
+  createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', currentLoop: 1,
+  rounds: [
+    { loop: 1, round: 1, claude: turn('partial', 'c1'), codex: turn('disagree', 'x1'), diverged: true },
+    { loop: 1, round: 2, claude: turn('agree', 'c2'), codex: turn('agree', 'x2'), diverged: false },
+  ],
+  actions: [{ loop: 1, stage: 'post_action', side: 'codex', jobId: 'pa', jobStatus: 'done', result: 'wrote it', costUsd: 0.2 }],
+  loops: [{ loop: 1, outcome: 'consensus', rounds: 2, conclusion: 'Consensus' }],
+  jobs: [],
+  costUsd: { claude: 0.2, codex: 0.4 },
+};
+
+describe('debate panel', () => {
+  it('shows the rounds side by side with verdicts, marks where the sides diverged, and the conclusion', async () => {
+    render(<DebatePanel id="d1" onClose={() => {}} load={() => Promise.resolve(VIEW)} />);
+    const first = await screen.findByTestId('debate-round-1-1');
+    expect(first.getAttribute('data-diverged')).toBe('true');
+    expect(within(first).getByTestId('debate-diverged').getAttribute('title')).toBe('Claude partial, Codex disagree');
+    expect(within(within(first).getByTestId('debate-turn-claude')).getByTestId('debate-verdict').textContent).toBe('partial');
+    expect(within(within(first).getByTestId('debate-turn-codex')).getByTestId('debate-verdict').textContent).toBe('disagree');
+    const second = screen.getByTestId('debate-round-1-2');
+    expect(within(second).queryByTestId('debate-diverged')).toBeNull();
+    expect(screen.getByTestId('debate-conclusion').textContent).toContain('agreed in round 2');
+    expect(screen.getByTestId('debate-status').textContent).toBe('consensus');
+    expect(screen.getByTestId('debate-action-post_action').textContent).toContain('wrote it');
+    expect(screen.queryByTestId('debate-cancel')).toBeNull();
+  });
+
+  it('offers cancel while the debate runs and shows what the cancel returned', async () => {
+    const running: DebateView = { ...VIEW, status: 'debating', conclusion: null, rounds: [VIEW.rounds[0]], actions: [] };
+    render(
+      <DebatePanel id="d1" onClose={() => {}} load={() => Promise.resolve(running)}
+        cancelDebate={() => Promise.resolve({ ...running, status: 'cancelled' })} />,
+    );
+    fireEvent.click(await screen.findByTestId('debate-cancel'));
+    expect((await screen.findByText('cancelled')).getAttribute('data-status')).toBe('cancelled');
+  });
+
+  it('marks a side that gave no verdict and was asked again', async () => {
+    const noVerdict: DebateView = {
+      ...VIEW,
+      rounds: [{ loop: 1, round: 1, claude: turn('disagree', 'c1', { verdictGiven: false, askedAgain: true }), codex: turn('agree', 'x1'), diverged: true }],
+    };
+    render(<DebatePanel id="d1" onClose={() => {}} load={() => Promise.resolve(noVerdict)} />);
+    const claude = within(await screen.findByTestId('debate-round-1-1')).getByTestId('debate-turn-claude');
+    expect(claude.textContent).toContain('asked again');
+    expect(claude.textContent).toContain('no verdict');
+  });
+});
+
+describe('debate form values', () => {
+  it('leaves blanks out so the server defaults apply, and sends the role only with a post-action', () => {
+    expect(toNewDebate({ ...EMPTY_DEBATE_FORM, task: 'Why?', maxRounds: '', loopCount: '2', postActionRole: 'codex' }))
+      .toEqual({ task: 'Why?', loopCount: 2 });
+    expect(toNewDebate({ ...EMPTY_DEBATE_FORM, task: 'Why?', postActionPrompt: 'Fix it', postActionRole: 'codex', verification: true }))
+      .toEqual({ task: 'Why?', maxRounds: 3, loopCount: 1, postActionPrompt: 'Fix it', postActionRole: 'codex', verification: true });
+  });
+
+  it('says nothing diverged while a side is still answering', () => {
+    expect(divergence({ loop: 1, round: 1, claude: turn(null, 'c'), codex: turn('agree', 'x'), diverged: false })).toBeNull();
+  });
+});

@@ -1,0 +1,128 @@
+package dev.autodev.debates;
+
+import dev.autodev.common.ApiException;
+import dev.autodev.debates.DebateDecisions.AskAgain;
+import dev.autodev.debates.DebateDecisions.Finish;
+import dev.autodev.debates.DebateDecisions.Next;
+import dev.autodev.debates.DebateDecisions.StartJobs;
+import dev.autodev.debates.DebateDecisions.Wait;
+import dev.autodev.jobs.JobChanged;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Moves debates forward. One thread asks {@link DebateDecisions} what each active debate needs next, given what is
+ * stored, and has {@link DebateSteps} carry it out: a job is created in the same transaction that records it in the
+ * debate, so a restart at any point finds each side either started or not, never twice. Job changes wake it; a
+ * periodic sweep backs the events up, and starting the server is one more wake-up, which resumes debates mid-round.
+ */
+@Component
+class DebateEngine implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DebateEngine.class);
+    /** More steps than one debate can take at once; a bound in case a step ever fails to change what is stored. */
+    private static final int MAX_STEPS_PER_PASS = 20;
+
+    private final DebateRepository debates;
+    private final DebateStates states;
+    private final DebateSteps steps;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile Thread loop;
+
+    DebateEngine(DebateRepository debates, DebateStates states, DebateSteps steps) {
+        this.debates = debates;
+        this.states = states;
+        this.steps = steps;
+    }
+
+    void signal() {
+        wake.release();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(JobChanged event) {
+        if (event.status().isTerminal()) signal();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DebateChanged event) {
+        signal();
+    }
+
+    @Scheduled(fixedDelayString = "${autodev.debates.sweep-interval:2s}")
+    void sweep() {
+        signal();
+    }
+
+    private void runLoop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                wake.acquire();
+                wake.drainPermits();
+                passOnce();
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                log.error("debate pass failed; the next signal or sweep retries", e);
+            }
+        }
+    }
+
+    /** One pass over the active debates; each one is taken as far as it can go now. */
+    void passOnce() {
+        for (Debate debate : debates.active()) {
+            try {
+                advance(debate.id());
+            } catch (Exception e) {
+                log.error("debate {} could not move on; the next pass tries again", debate.id(), e);
+            }
+        }
+    }
+
+    private void advance(String id) {
+        for (int i = 0; i < MAX_STEPS_PER_PASS; i++) {
+            DebateStates.State state = states.load(id);
+            Next next = DebateDecisions.next(state.debate(), state.steps());
+            boolean moved = switch (next) {
+                case Wait w -> false;
+                case StartJobs start -> startJobs(state, start);
+                case AskAgain ask -> steps.askAgain(state.debate(), ask);
+                case Finish finish -> steps.finish(state.debate(), finish);
+            };
+            if (!moved) return;
+        }
+    }
+
+    private boolean startJobs(DebateStates.State state, StartJobs start) {
+        try {
+            return steps.startJobs(state, start);
+        } catch (ApiException refused) {
+            // A job the debate needs cannot be created (its work dir is gone, say): it cannot go on.
+            return steps.finish(state.debate(), new Finish(DebateStatus.FAILED,
+                    "could not start a job: " + refused.getMessage(), null));
+        }
+    }
+
+    @Override
+    public void start() {
+        loop = Thread.ofPlatform().daemon().name("debates").start(this::runLoop);
+        signal();
+    }
+
+    @Override
+    public void stop() {
+        Thread running = loop;
+        if (running != null) running.interrupt();
+        loop = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+}
