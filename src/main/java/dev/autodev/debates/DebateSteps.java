@@ -58,7 +58,7 @@ class DebateSteps {
                 String templateId = start.stage() == Stage.TURN ? debate.templateId() : null;
                 Job job = jobs.create(new NewJob(prompt, prompts.title(debate, start.loop(), start.stage(), start.round(), side),
                         null, debate.model(side), debate.workDir(), null, null, null, null, null, null, null, null,
-                        null, null, null, templateId, debate.projectId()));
+                        null, null, null, templateId, debate.projectId(), null));
                 debates.insertJob(new DebateJob(debate.id(), start.loop(), start.stage(), start.round(), side, job.id(),
                         null, null, null, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
             }
