@@ -33,6 +33,7 @@ class WorkflowApiTest extends WorkflowTestBase {
         assertField(Map.of("task", "x", "workDir", repo.checkout().toString(), "stopModes", Map.of("implement", Map.of("mode", "budget"))), "stopModes.implement.value");
         assertField(Map.of("task", "x", "workDir", repo.checkout().toString(), "implementerModel", " "), "implementerModel");
         assertField(Map.of("task", "x", "surprise", true), "surprise");
+        assertField(Map.of("task", "x", "workDir", repo.checkout().toString(), "templateId", "no-such-template"), "templateId");
         assertThat(api.get("/api/workflows").body().get("total").asLong()).isEqualTo(before);
 
         assertThat(api.get("/api/workflows/nope").status()).isEqualTo(404);
@@ -47,11 +48,18 @@ class WorkflowApiTest extends WorkflowTestBase {
         MODEL.script(phase(marker, "assess, cycle 0"), Step.text("nothing"));
         MODEL.script(phase(marker, "repair before review, cycle 1"), Step.text("still nothing"));
 
+        String templateId = api.post("/api/templates", Map.of("name", "Workflow rules " + marker,
+                "content", "Keep every commit small.")).body().get("id").asString();
+
         JsonNode created = createWorkflow("No tree " + marker, newWorkDir(), "useWorktree", false, "title", "Plain dir",
-                "stopModes", Map.of("assess", Map.of("mode", "turns", "value", 7)));
+                "stopModes", Map.of("assess", Map.of("mode", "turns", "value", 7)), "templateId", templateId);
         String id = created.get("id").asString();
         assertThat(created.get("title").asString()).isEqualTo("Plain dir");
         assertThat(created.get("jobs").get(0).get("maxTurns").asInt()).isEqualTo(7);
+        // The template's guidelines reach every phase's prompt, as for a job that names it.
+        assertThat(created.get("jobs").get(0).get("templateId").asString()).isEqualTo(templateId);
+        await().atMost(java.time.Duration.ofSeconds(60)).until(() -> !MODEL.requestsFor(marker).isEmpty());
+        assertThat(MODEL.requestsFor(marker).getFirst().firstUserText()).contains("## Guidelines").contains("Keep every commit small.");
         assertThat(created.get("jobs").get(0).get("workDir").asString()).isEqualTo(created.get("workDir").asString());
 
         awaitWorkflow(id, "blocked");
