@@ -40,6 +40,7 @@ public class JobRepository {
     private static final String OLDER = "SELECT " + COLUMNS + " FROM jobs WHERE created_at < :at OR (created_at = :at AND id < :id)"
             + " ORDER BY created_at DESC, id DESC LIMIT :limit";
     private static final String COUNT = "SELECT count(*) FROM jobs WHERE (:status IS NULL OR status = :status)";
+    private static final String COUNT_BY_STATUS = "SELECT status, count(*) AS n FROM jobs GROUP BY status";
     private static final String DUE = "SELECT " + COLUMNS + " FROM jobs WHERE status = 'queued'"
             + " AND (scheduled_at IS NULL OR scheduled_at <= ?) ORDER BY priority DESC, created_at, id LIMIT ?";
     private static final String NEXT_SCHEDULED = "SELECT min(scheduled_at) FROM jobs WHERE status = 'queued' AND scheduled_at > ?";
@@ -110,6 +111,15 @@ public class JobRepository {
 
     public long count(JobStatus status) {
         return db.read().sql(COUNT).param("status", status == null ? null : status.wireName()).query(Long.class).single();
+    }
+
+    /** How many jobs are in each status, by wire name. */
+    public Map<String, Long> countByStatus() {
+        Map<String, Long> counts = new HashMap<>();
+        db.read().sql(COUNT_BY_STATUS).query(rs -> {
+            counts.put(rs.getString("status"), rs.getLong("n"));
+        });
+        return counts;
     }
 
     /** Queued jobs whose time has come, best first. */

@@ -48,6 +48,7 @@ class Dispatcher implements SmartLifecycle {
     private final StartupRecovery recovery;
     private final QueueProperties properties;
     private final TransactionTemplate tx;
+    private final DispatchMetrics metrics;
     private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
     // Made on start, not here: a stopped dispatcher can be started again (Spring's tests pause idle contexts), and a
@@ -58,7 +59,7 @@ class Dispatcher implements SmartLifecycle {
 
     Dispatcher(JobRepository jobs, JobLifecycle jobLifecycle, RunRepository runs, RunLifecycle runLifecycle,
                RunSupervisor supervisor, SettingsService settings, LaunchPlans plans, StartupRecovery recovery,
-               QueueProperties properties, TransactionTemplate tx, Clock clock) {
+               QueueProperties properties, TransactionTemplate tx, DispatchMetrics metrics, Clock clock) {
         this.jobs = jobs;
         this.jobLifecycle = jobLifecycle;
         this.runs = runs;
@@ -69,6 +70,7 @@ class Dispatcher implements SmartLifecycle {
         this.recovery = recovery;
         this.properties = properties;
         this.tx = tx;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -127,6 +129,7 @@ class Dispatcher implements SmartLifecycle {
             if (free <= 0 || !dependencies.values().stream().allMatch(s -> s == JobStatus.DONE)) continue;
             LaunchPlan plan = tx.execute(s -> claim(job));
             if (plan != null) {
+                metrics.dispatched(job, clock.millis());
                 supervisor.launch(plan);
                 free--;
             }

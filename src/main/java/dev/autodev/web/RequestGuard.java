@@ -55,8 +55,12 @@ class RequestGuard extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** The health probe is open, and the lock hook's check authenticates with the run's own token instead. */
+    /**
+     * The health probes are open, and the lock hook's check authenticates with the run's own token instead. The
+     * metrics describe the user's work, so a scraper sends the token like any API client.
+     */
     private static boolean needsApiToken(String uri) {
+        if (uri.startsWith("/actuator/")) return !uri.equals("/actuator/health");
         return uri.startsWith("/api/") && !uri.equals("/api/health") && !uri.equals("/api/locks/check");
     }
 
