@@ -1,21 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
-import { AgentPanel } from './features/agent/AgentPanel';
-import { LocksNotesPanel } from './features/coordination/LocksNotesPanel';
-import { JobForm } from './features/jobs/JobForm';
+import { useEffect, useState } from 'react';
+import { EmptyState, Link, navigate, registeredRoutes, useLocation, useRoute } from './features/common';
 import { JobsBoard } from './features/jobs/JobsBoard';
 import { useSeen } from './features/jobs/seen';
-import { SettingsPanel } from './features/settings/SettingsPanel';
-import { UsagePanel } from './features/usage/UsagePanel';
 import { useHealthWarningsPolling, useLive } from './live/hooks';
+import './routes';
 
-type Side = 'none' | 'new' | 'locks' | 'settings' | 'usage';
+const openJob = (jobId: string) => navigate(`/jobs/${encodeURIComponent(jobId)}`);
 
 export function App() {
   const state = useLive();
-  const [selected, setSelected] = useState<string | null>(null);
-  const [side, setSide] = useState<Side>('none');
+  const route = useRoute();
+  const { path } = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
   const { isUnread, markSeen } = useSeen();
   useHealthWarningsPolling();
+  const selected = route?.route.path === '/jobs/:id' ? route.params.id : null;
   const selectedJob = selected ? state.jobs[selected] : undefined;
 
   // Looking at a finished job's panel reads its output.
@@ -23,62 +22,70 @@ export function App() {
     if (selectedJob) markSeen(selectedJob);
   }, [selectedJob, markSeen]);
 
-  const open = useCallback((jobId: string) => {
-    setSelected(jobId);
-    setSide('none');
-  }, []);
+  // The phone menu closes once a link in it was followed.
+  useEffect(() => setMenuOpen(false), [path]);
 
   const active = Object.values(state.runs).filter((r) => r.status === 'starting' || r.status === 'running').length;
   const waiting = Object.values(state.questions).filter((q) => q.status === 'pending').length;
-  const toggle = (s: Side) => setSide((current) => (current === s ? 'none' : s));
+  const view = route ? route.route.render?.(route.params) : <EmptyState testId="route-unknown">No page at {path}. <Link to="/">Back to the board</Link></EmptyState>;
+  const page = !route || route.route.layout === 'page';
 
   return (
     <div className="app">
       <header className="topbar">
-        <strong className="brand">autodev</strong>
+        <Link to="/" className="brand" data-testid="nav-home">
+          autodev
+        </Link>
         <span className={`conn conn-${state.connection}`} data-testid="connection-status" data-state={state.connection}>
           {state.connection}
         </span>
-        <span className="muted">
+        <span className="muted topbar-stats">
           {active} running · {waiting} waiting · {state.locks.length} locks · max {state.settings?.maxConcurrentAgents ?? '–'}
         </span>
         <span className="spacer" />
-        <button type="button" className="primary" data-testid="new-job-button" onClick={() => toggle('new')}>
-          New job
+        <button
+          type="button"
+          className="nav-toggle"
+          data-testid="nav-menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="main-nav"
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          ☰ Menu
         </button>
-        <button type="button" data-testid="locks-button" onClick={() => toggle('locks')}>
-          Locks &amp; notes
-        </button>
-        <button type="button" data-testid="usage-button" onClick={() => toggle('usage')}>
-          Usage
-        </button>
-        <button type="button" data-testid="settings-button" onClick={() => toggle('settings')}>
-          Settings
-        </button>
+        <nav id="main-nav" className={`nav${menuOpen ? ' nav-open' : ''}`} aria-label="main" data-testid="main-nav">
+          {registeredRoutes()
+            .filter((r) => r.nav)
+            .map((r) => {
+              const on = route?.route === r;
+              return (
+                <Link
+                  key={r.path}
+                  // Following the link of the open panel closes it, as the buttons did.
+                  to={on ? '/' : r.path}
+                  className={`nav-link${r.nav!.primary ? ' nav-primary' : ''}${on ? ' nav-on' : ''}`}
+                  aria-current={on ? 'page' : undefined}
+                  data-testid={r.nav!.testId}
+                >
+                  {r.nav!.label}
+                </Link>
+              );
+            })}
+        </nav>
       </header>
       <main className="main">
-        <JobsBoard selectedJobId={selected} onOpen={open} isUnread={isUnread} />
-        {side === 'new' && (
-          <aside className="panel">
-            <JobForm onCreated={(job) => open(job.id)} onCancel={() => setSide('none')} />
-          </aside>
+        {!page && <JobsBoard selectedJobId={selected} onOpen={openJob} isUnread={isUnread} />}
+        {page ? (
+          <div className="page" data-route={route?.route.path ?? ''}>
+            {view}
+          </div>
+        ) : (
+          view && (
+            <aside className="panel" data-route={route.route.path}>
+              {view}
+            </aside>
+          )
         )}
-        {side === 'locks' && (
-          <aside className="panel">
-            <LocksNotesPanel onOpenJob={open} />
-          </aside>
-        )}
-        {side === 'settings' && (
-          <aside className="panel">
-            <SettingsPanel />
-          </aside>
-        )}
-        {side === 'usage' && (
-          <aside className="panel">
-            <UsagePanel />
-          </aside>
-        )}
-        {side === 'none' && selected && <AgentPanel jobId={selected} onClose={() => setSelected(null)} onOpenJob={open} />}
       </main>
     </div>
   );

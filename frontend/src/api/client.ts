@@ -1,6 +1,7 @@
 import type {
   AgentRun,
   Changes,
+  ChangesScope,
   FileLock,
   Job,
   JobWithRuns,
@@ -38,12 +39,15 @@ export function setAuthToken(token: string | null): void {
 export class ApiError extends Error {
   readonly status: number;
   readonly field: string | null;
+  /** The server's short code, e.g. `bad_request`, `not_found`. */
+  readonly error: string | null;
 
-  constructor(status: number, message: string, field: string | null = null) {
+  constructor(status: number, message: string, field: string | null = null, error: string | null = null) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.field = field;
+    this.error = error;
   }
 }
 
@@ -60,8 +64,13 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const text = await response.text();
   const json = text ? safeParse(text) : null;
   if (!response.ok) {
-    const error = (json ?? {}) as { message?: string; field?: string };
-    throw new ApiError(response.status, error.message ?? `${response.status} ${response.statusText}`, error.field ?? null);
+    const error = (json ?? {}) as { message?: string; field?: string; error?: string };
+    throw new ApiError(
+      response.status,
+      error.message ?? `${response.status} ${response.statusText}`,
+      error.field ?? null,
+      error.error ?? null,
+    );
   }
   return json as T;
 }
@@ -88,7 +97,8 @@ export const api = {
   run: (id: string) => request<RunWithHealth>('GET', `/api/agents/${enc(id)}`),
   output: (runId: string, after = 0, limit = 500) =>
     request<OutputPage>('GET', `/api/agents/${enc(runId)}/output?after=${after}&limit=${limit}`),
-  changes: (runId: string) => request<Changes>('GET', `/api/agents/${enc(runId)}/changes`),
+  changes: (runId: string, scope: ChangesScope = 'run') =>
+    request<Changes>('GET', `/api/agents/${enc(runId)}/changes${scope === 'job' ? '?scope=job' : ''}`),
   continueRun: (runId: string, message: string) =>
     request<AgentRun>('POST', `/api/agents/${enc(runId)}/continue`, { message }),
   retryRun: (runId: string) => request<Job>('POST', `/api/agents/${enc(runId)}/retry`),

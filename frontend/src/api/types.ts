@@ -71,6 +71,28 @@ export interface AgentRun {
   errorMessage: string | null;
   exitCode: number | null;
   failureKind?: FailureKind | null;
+  /** Where its process works (a worktree for a worktree job), once it started. */
+  workDir?: string | null;
+  /** The commit checked out there when it started. */
+  baseCommit?: string | null;
+  /** The model provider refused a call and the CLI is retrying it; null once the model answers or the run ends. */
+  retrying?: ProviderRetry | null;
+}
+
+/** A retry of a refused model call that a live run's CLI is waiting on. */
+export interface ProviderRetry {
+  /** The provider's HTTP status (429, 529, 401...), or null when the CLI did not name one (Codex after a 5xx). */
+  status: number | null;
+  /** The CLI's word for the error (e.g. rate_limit), or its message. */
+  error: string | null;
+  /** Which retry this is, from 1. */
+  attempt: number;
+  /** How many retries the CLI makes in all, when it says. */
+  maxAttempts: number | null;
+  /** How long the CLI waits before this retry, when it says (Claude Code does, Codex does not). */
+  delayMs: number | null;
+  /** When the server read the retry from the CLI's output. */
+  at: string;
 }
 
 /** stalled, high_turns, long_running, budget_warning or time_warning. */
@@ -195,9 +217,45 @@ export interface JobWithRuns extends Job {
   prUrl: string | null;
 }
 
+/** run: since the run started; job: since the job's first run started. */
+export type ChangesScope = 'run' | 'job';
+
+/** worktree: the job's worktree now; branch: its branch after the worktree was removed; workdir: a shared checkout. */
+export type ChangesSource = 'worktree' | 'branch' | 'workdir';
+
+export interface ChangedFile {
+  path: string;
+  /** The path before a rename. */
+  oldPath: string | null;
+  status: 'added' | 'modified' | 'deleted' | 'renamed';
+  /** Null for a binary file, or one too large to show. */
+  additions: number | null;
+  deletions: number | null;
+  binary: boolean;
+  untracked: boolean;
+}
+
+export interface Commit {
+  sha: string;
+  subject: string;
+}
+
+/** GET /api/agents/{id}/changes: from the base commit to now, where the run works. */
 export interface Changes {
+  runId: string;
+  scope: ChangesScope;
+  source: ChangesSource;
   workDir: string;
+  branch: string | null;
+  /** The commit compared against; null for the empty tree (no commit when the run started). */
+  base: string | null;
   head: string | null;
+  /** Why the base differs from the recorded one. */
+  note: string | null;
+  /** Newest first. */
+  commits: Commit[];
+  files: ChangedFile[];
+  /** One unified diff of committed, uncommitted and untracked changes. */
   diff: string;
   truncated: boolean;
   untracked: string[];

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { useHealthWarnings, useJob, useLiveDispatch, usePendingQuestion, useRunOutput, useRunsOfJob } from '../../live/hooks';
 import { isLive } from '../../live/store';
-import { FailureBadge, HealthChips, runCost } from '../common/runBits';
+import { Button, Loading, Panel, StatusBadge, Tabs } from '../common';
+import { FailureBadge, HealthChips, RetryBadge, runCost } from '../common/runBits';
 import { ChangesView } from './ChangesView';
 import { OutputView } from './OutputView';
 import { QuestionBox } from './QuestionBox';
@@ -10,7 +11,7 @@ import { RunActions } from './RunActions';
 
 type Tab = 'output' | 'changes' | 'details';
 
-/** One job's agent: its runs, live output, the working tree's changes, and what a person can do about it. */
+/** One job's agent: its runs, live output, what it changed since it started, and what a person can do about it. */
 export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClose: () => void; onOpenJob: (id: string) => void }) {
   const job = useJob(jobId);
   const runs = useRunsOfJob(jobId);
@@ -62,25 +63,33 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
 
   if (!job) {
     return (
-      <aside className="panel" data-testid="agent-panel">
-        <div className="muted">Loading job {jobId}…</div>
-      </aside>
+      <Panel className="panel-fill" data-testid="agent-panel" onClose={onClose} closeTestId="agent-panel-close">
+        <Loading label={`Loading job ${jobId}…`} />
+      </Panel>
     );
   }
   const jobActive = job.status === 'running' || job.status === 'queued';
 
   return (
-    <aside className="panel" data-testid="agent-panel" data-job-id={jobId} data-run-id={run?.id ?? ''}>
-      <header className="panel-head">
-        <div>
+    <Panel
+      className="panel-fill"
+      data-testid="agent-panel"
+      data-job-id={jobId}
+      data-run-id={run?.id ?? ''}
+      onClose={onClose}
+      closeTestId="agent-panel-close"
+      title={
+        <>
           <h2>{job.title}</h2>
-          <div className="muted">
-            {job.id} · {job.status}
-            {run && ` · run ${run.status}`} · {job.model} · {job.workDir}
+          <div className="muted panel-sub">
+            <StatusBadge status={job.status} data-testid="agent-job-status" />
+            {run && <StatusBadge status={run.status} label={`run ${run.status.replace(/_/g, ' ')}`} />} {job.id} · {job.model} ·{' '}
+            {job.workDir}
             {run && run.costUsd > 0 && <span data-testid="agent-cost"> · {runCost(run)}</span>}
           </div>
           <div className="panel-badges">
             <FailureBadge run={run} />
+            <RetryBadge run={run} />
             <HealthChips warnings={warnings} full />
             {job.branch && (
               <span className="mono" data-testid="agent-branch">
@@ -99,11 +108,9 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
             </div>
           )}
           {job.statusReason && <div className="card-reason">{job.statusReason}</div>}
-        </div>
-        <button type="button" className="link" data-testid="agent-panel-close" onClick={onClose}>
-          close ✕
-        </button>
-      </header>
+        </>
+      }
+    >
       {runs.length > 1 && (
         <select data-testid="run-select" value={run?.id} onChange={(e) => setRunId(e.target.value)}>
           {runs.map((r, i) => (
@@ -114,20 +121,17 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
         </select>
       )}
       {question && <QuestionBox question={question} />}
-      <nav className="tabs">
-        {(['output', 'changes', 'details'] as Tab[]).map((t) => (
-          <button
-            key={t}
-            type="button"
-            className={`tab${tab === t ? ' tab-on' : ''}`}
-            data-testid={`agent-tab-${t}`}
-            aria-selected={tab === t}
-            onClick={() => setTab(t)}
-          >
-            {t[0].toUpperCase() + t.slice(1)}
-          </button>
-        ))}
-      </nav>
+      <Tabs
+        label="agent views"
+        tabs={[
+          { id: 'output', label: 'Output' },
+          { id: 'changes', label: 'Changes' },
+          { id: 'details', label: 'Details' },
+        ]}
+        active={tab}
+        onChange={setTab}
+        testIdPrefix="agent-tab-"
+      />
       <div className="panel-body">
         {!run && tab !== 'details' && <div className="muted">No agent has run this job yet.</div>}
         {run && tab === 'output' && <OutputView events={output?.events ?? []} loading={!output?.loaded} />}
@@ -176,6 +180,15 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
                   {run.costUsd.toFixed(4)}
                   {run.costEstimated ? ' est.' : ''} · {run.inputTokens}/{run.outputTokens} tokens
                 </dd>
+                {run.workDir && (
+                  <>
+                    <dt>Works in</dt>
+                    <dd className="mono" data-testid="agent-run-workdir">
+                      {run.workDir}
+                      {run.baseCommit ? ` from ${run.baseCommit.slice(0, 10)}` : ''}
+                    </dd>
+                  </>
+                )}
                 {run.failureKind && (<><dt>Failure kind</dt><dd data-testid="agent-failure-kind">{run.failureKind}</dd></>)}
                 {run.errorMessage && (<><dt>Error</dt><dd className="pre">{run.errorMessage}</dd></>)}
                 {run.resultText && (<><dt>Result</dt><dd className="pre">{run.resultText}</dd></>)}
@@ -186,10 +199,10 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
       </div>
       {run && <RunActions run={run} jobActive={jobActive} onRetried={onOpenJob} />}
       {!run && job.status === 'queued' && (
-        <button type="button" className="danger" data-testid="action-cancel-job" onClick={() => api.cancelJob(job.id)}>
+        <Button variant="danger" data-testid="action-cancel-job" onClick={() => api.cancelJob(job.id)}>
           Cancel job
-        </button>
+        </Button>
       )}
-    </aside>
+    </Panel>
   );
 }

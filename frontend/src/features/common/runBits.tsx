@@ -1,4 +1,5 @@
-import type { AgentRun, FailureKind, HealthWarning } from '../../api/types';
+import type { AgentRun, FailureKind, HealthWarning, ProviderRetry } from '../../api/types';
+import { Badge } from './Badge';
 
 /** US dollars for a card or table: two decimals, "<$0.01" for crumbs, "~… est." when the orchestrator priced it. */
 export function formatCost(usd: number, estimated = false): string {
@@ -29,9 +30,39 @@ export function FailureBadge({ run }: { run: AgentRun | undefined }) {
   if (!run || run.status !== 'failed' || !run.failureKind) return null;
   const kind = run.failureKind;
   return (
-    <span className="badge badge-failure" data-testid="failure-kind" data-kind={kind} title={run.errorMessage ?? kind}>
+    <Badge tone="danger" className="badge-failure" data-testid="failure-kind" data-kind={kind} title={run.errorMessage ?? kind}>
       {FAILURE_LABELS[kind] ?? kind.replace(/_/g, ' ')}
-    </span>
+    </Badge>
+  );
+}
+
+/** A delay as the badge says it: "0.6s" under a second, whole seconds above. */
+function formatDelay(ms: number): string {
+  return ms < 1000 ? `${(ms / 1000).toFixed(1)}s` : `${Math.round(ms / 1000)}s`;
+}
+
+/** "retrying 429 · attempt 3/10 · next in 4s"; the parts the CLI did not report are left out. */
+export function retryLabel(retry: ProviderRetry): string {
+  const parts = [retry.status != null ? `retrying ${retry.status}` : 'retrying'];
+  parts.push(retry.maxAttempts != null ? `attempt ${retry.attempt}/${retry.maxAttempts}` : `attempt ${retry.attempt}`);
+  if (retry.delayMs != null) parts.push(`next in ${formatDelay(retry.delayMs)}`);
+  return parts.join(' · ');
+}
+
+function retryTitle(retry: ProviderRetry): string {
+  const answer = [retry.status != null ? `HTTP ${retry.status}` : null, retry.error].filter(Boolean).join(' ');
+  const since = new Date(retry.at).toLocaleTimeString();
+  return `The model provider answered ${answer || 'with an error'}; the agent's CLI is retrying the call (since ${since}).`;
+}
+
+/** A live run whose CLI is retrying a refused model call (rate limit, overload): the run waits, it is not stuck. */
+export function RetryBadge({ run }: { run: AgentRun | undefined }) {
+  const retry = run?.retrying;
+  if (!retry || run.status === 'done' || run.status === 'failed' || run.status === 'cancelled') return null;
+  return (
+    <Badge tone="warning" className="badge-retrying" data-testid="retrying" data-status={retry.status ?? ''} title={retryTitle(retry)}>
+      {retryLabel(retry)}
+    </Badge>
   );
 }
 

@@ -1,71 +1,77 @@
 import { useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import type { FileLock, Note } from '../../api/types';
 import { useLive, useNotes } from '../../live/hooks';
+import { Button, DataTable, ErrorState, Link, Panel, type Column } from '../common';
 
 /** What agents hold and what they wrote down for each other. */
-export function LocksNotesPanel({ onOpenJob }: { onOpenJob: (jobId: string) => void }) {
+export function LocksNotesPanel({ onOpenJob }: { onOpenJob?: (jobId: string) => void }) {
   const { locks } = useLive();
   const { notes, reload } = useNotes();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const sortedNotes = notes ? Object.values(notes).sort((a, b) => a.key.localeCompare(b.key)) : [];
 
+  const lockColumns: Column<FileLock>[] = [
+    { key: 'path', header: 'Path', className: 'mono', render: (l) => (l.directory ? `checkout::${l.path}` : l.path) },
+    {
+      key: 'job',
+      header: 'Job',
+      render: (l) => (
+        <Link
+          to={`/jobs/${encodeURIComponent(l.jobId)}`}
+          onClick={(e) => {
+            if (onOpenJob) {
+              e.preventDefault();
+              onOpenJob(l.jobId);
+            }
+          }}
+        >
+          {l.jobId.slice(0, 8)}
+        </Link>
+      ),
+    },
+    { key: 'reason', header: 'Reason', render: (l) => l.reason },
+    { key: 'until', header: 'Until', className: 'muted', render: (l) => l.expiresAt.slice(11, 19) },
+    {
+      key: 'release',
+      header: '',
+      render: (l) => (
+        <Button variant="link" className="danger" data-testid="lock-release" onClick={() => api.releaseLock(l.id).catch(setError)}>
+          release
+        </Button>
+      ),
+    },
+  ];
+  const noteColumns: Column<Note>[] = [
+    { key: 'key', header: 'Key', className: 'mono', render: (n) => n.key },
+    { key: 'value', header: 'Value', className: 'pre note-value', render: (n) => n.value },
+    { key: 'updated', header: 'Updated', className: 'muted', render: (n) => n.updatedAt.slice(11, 19) },
+  ];
+
   return (
-    <section className="side" data-testid="locks-panel">
+    <Panel title="Locks & notes" data-testid="locks-panel">
       <h2>File locks ({locks.length})</h2>
-      {error && <div className="field-error">{error}</div>}
-      {locks.length === 0 ? (
-        <div className="muted">No locks held.</div>
-      ) : (
-        <table className="table">
-          <tbody>
-            {locks.map((lock) => (
-              <tr key={lock.id} data-testid="lock-row" data-lock-id={lock.id}>
-                <td className="mono">{lock.directory ? `checkout::${lock.path}` : lock.path}</td>
-                <td>
-                  <button type="button" className="link" onClick={() => onOpenJob(lock.jobId)}>
-                    {lock.jobId.slice(0, 8)}
-                  </button>
-                </td>
-                <td>{lock.reason}</td>
-                <td className="muted">until {lock.expiresAt.slice(11, 19)}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="link danger"
-                    data-testid="lock-release"
-                    onClick={() =>
-                      api.releaseLock(lock.id).catch((e) => setError(e instanceof ApiError ? e.message : String(e)))
-                    }
-                  >
-                    release
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {error != null && <ErrorState error={error} />}
+      <DataTable
+        columns={lockColumns}
+        rows={locks}
+        rowKey={(l) => l.id}
+        rowProps={(l) => ({ 'data-testid': 'lock-row', 'data-lock-id': l.id })}
+        empty="No locks held."
+      />
       <h2>
         Notes ({sortedNotes.length}){' '}
-        <button type="button" className="link" onClick={reload}>
+        <Button variant="link" onClick={reload}>
           reload
-        </button>
+        </Button>
       </h2>
-      {sortedNotes.length === 0 ? (
-        <div className="muted">No notes.</div>
-      ) : (
-        <table className="table">
-          <tbody>
-            {sortedNotes.map((note) => (
-              <tr key={note.key} data-testid="note-row" data-note-key={note.key}>
-                <td className="mono">{note.key}</td>
-                <td className="pre note-value">{note.value}</td>
-                <td className="muted">{note.updatedAt.slice(11, 19)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+      <DataTable
+        columns={noteColumns}
+        rows={sortedNotes}
+        rowKey={(n) => n.key}
+        rowProps={(n) => ({ 'data-testid': 'note-row', 'data-note-key': n.key })}
+        empty="No notes."
+      />
+    </Panel>
   );
 }

@@ -34,4 +34,33 @@ describe('job card', () => {
     expect(chip.getAttribute('title')).toBe('no output for 11 minutes');
     expect(screen.getByTestId('card-cost').textContent).toBe('$0.02');
   });
+
+  it('shows the provider retry a live run waits on', () => {
+    const retrying = {
+      ...run,
+      status: 'running',
+      failureKind: null,
+      retrying: { status: 429, error: 'rate_limit', attempt: 3, maxAttempts: 10, delayMs: 4302, at: '2026-03-01T10:00:00Z' },
+    } as AgentRun;
+    render(<JobCard job={{ ...job, status: 'running' }} run={retrying} state="running" selected={false} onOpen={() => {}} />);
+
+    const badge = screen.getByTestId('retrying');
+    expect(badge.textContent).toBe('retrying 429 · attempt 3/10 · next in 4s');
+    expect(badge.getAttribute('data-status')).toBe('429');
+    expect(badge.getAttribute('title')).toContain('HTTP 429 rate_limit');
+  });
+
+  it('says what Codex leaves out of its retries, and nothing once the model answered', () => {
+    const codex = {
+      ...run,
+      status: 'running',
+      failureKind: null,
+      retrying: { status: null, error: 'high demand', attempt: 2, maxAttempts: 5, delayMs: null, at: '2026-03-01T10:00:00Z' },
+    } as AgentRun;
+    const { rerender } = render(<JobCard job={{ ...job, status: 'running' }} run={codex} state="running" selected={false} onOpen={() => {}} />);
+    expect(screen.getByTestId('retrying').textContent).toBe('retrying · attempt 2/5');
+
+    rerender(<JobCard job={{ ...job, status: 'running' }} run={{ ...codex, retrying: null }} state="running" selected={false} onOpen={() => {}} />);
+    expect(screen.queryByTestId('retrying')).toBeNull();
+  });
 });

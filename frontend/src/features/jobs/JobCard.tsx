@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { AgentRun, HealthWarning, Job } from '../../api/types';
-import { FailureBadge, HealthChips, runCost } from '../common/runBits';
+import { Badge } from '../common/Badge';
+import { FailureBadge, HealthChips, RetryBadge, runCost } from '../common/runBits';
 import type { CardState } from './cardState';
 
 interface Props {
@@ -33,12 +34,13 @@ function JobCardView({ job, run, state, selected, onOpen, warnings = [] }: Props
         <span className="card-title">{job.title}</span>
         <HealthChips warnings={warnings} />
         <FailureBadge run={run} />
+        <RetryBadge run={run} />
         {job.prUrl && (
-          <span className="badge" data-testid="card-pr" title={job.prUrl}>
+          <Badge tone="info" data-testid="card-pr" title={job.prUrl}>
             PR
-          </span>
+          </Badge>
         )}
-        {job.priority !== 0 && <span className="badge">p{job.priority}</span>}
+        {job.priority !== 0 && <Badge tone={job.priority > 0 ? 'warning' : 'neutral'}>p{job.priority}</Badge>}
       </div>
       <div className="card-meta">
         <span className={`status status-${state}`}>{runStatus === 'waiting_user' ? 'needs answer' : runStatus ?? job.status}</span>

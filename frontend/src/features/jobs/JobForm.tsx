@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError } from '../../api/client';
+import { Button, Checkbox, Field, Panel } from '../common';
 import type { Job, Models } from '../../api/types';
 import {
   CHECK_KINDS,
@@ -85,16 +86,9 @@ export function JobForm({ onCreated, onCancel, submit = api.createJob, loadModel
     );
 
   const field = (name: JobField, label: string, input: ReactNode, hint?: string) => (
-    <label className={`field${errors[name] ? ' field-bad' : ''}`}>
-      <span className="field-label">{label}</span>
+    <Field label={label} hint={hint} error={errors[name]} errorTestId={`job-field-error-${name}`}>
       {input}
-      {hint && !errors[name] && <span className="field-hint">{hint}</span>}
-      {errors[name] && (
-        <span className="field-error" role="alert" data-testid={`job-field-error-${name}`}>
-          {errors[name]}
-        </span>
-      )}
-    </label>
+    </Field>
   );
   const text = (name: Exclude<JobField, 'context' | 'stopMode' | 'useWorktree' | 'completionChecks' | 'retryPolicy'>, props: Record<string, unknown> = {}) => (
     <input
@@ -122,204 +116,202 @@ export function JobForm({ onCreated, onCancel, submit = api.createJob, loadModel
   );
 
   return (
-    <form className="job-form" data-testid="job-form" onSubmit={onSubmit} noValidate>
-      <h2>New job</h2>
-      {field(
-        'description',
-        'Description *',
-        <textarea
-          data-testid="job-field-description"
-          name="description"
-          rows={5}
-          value={values.description}
-          onChange={(e) => set('description', e.target.value)}
-          placeholder="What should the agent do?"
-        />,
-      )}
-      <div className="form-grid">
-        {field('title', 'Title', text('title', { placeholder: 'from the first line' }))}
-        {field('priority', 'Priority', text('priority', { inputMode: 'numeric' }), '-10..10, higher first')}
+    <Panel title="New job">
+      <form className="job-form" data-testid="job-form" onSubmit={onSubmit} noValidate>
         {field(
-          'model',
-          'Model',
-          <>
-            <span className="model-input">
-              {text('model', {
-                list: 'job-models',
-                placeholder: models.defaultModel ? `default: ${models.defaultModel}` : 'server default',
-              })}
-              <select
-                aria-label="Pick a model"
-                data-testid="job-model-picker"
-                value=""
-                onChange={(e) => e.target.value && set('model', e.target.value)}
-              >
-                <option value="">pick…</option>
-                {modelGroups.map((g) => (
-                  <optgroup key={g.label} label={g.label} data-testid="job-model-group">
-                    {g.models.map((m) => (
-                      <option key={m.id} value={m.id}>
-                        {m.id}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
-            </span>
-            <datalist id="job-models">
-              {modelGroups.flatMap((g) => g.models.map((m) => <option key={m.id} value={m.id} label={g.label} />))}
-            </datalist>
-          </>,
+          'description',
+          'Description *',
+          <textarea
+            data-testid="job-field-description"
+            name="description"
+            rows={5}
+            value={values.description}
+            onChange={(e) => set('description', e.target.value)}
+            placeholder="What should the agent do?"
+          />,
         )}
-        {field('workDir', 'Work dir', text('workDir', { placeholder: "server's working dir" }))}
-        {field('maxTurns', 'Max turns', text('maxTurns', { inputMode: 'numeric' }))}
-        {field(
-          'stopMode',
-          'Stop mode',
-          choice('stopMode', [
-            ['', 'default'],
-            ['turns', 'turns'],
-            ['budget', 'budget (US$)'],
-            ['time', 'time (minutes)'],
-            ['completion', 'completion'],
-          ]),
-        )}
-        {field('stopValue', 'Stop value', text('stopValue', { inputMode: 'decimal' }))}
-        {field('dependsOn', 'Depends on', text('dependsOn', { placeholder: 'job ids, comma separated' }))}
-        {field('scheduledAt', 'Scheduled at', text('scheduledAt', { type: 'datetime-local' }))}
-        {field('repeatIntervalSeconds', 'Repeat every (s)', text('repeatIntervalSeconds', { inputMode: 'numeric' }))}
-        {field(
-          'retryPolicy',
-          'On failure',
-          choice('retryPolicy', [
-            ['', 'default (no retry)'],
-            ['none', 'none'],
-            ['same', 'same: queue a copy'],
-            ['analyze', 'analyze: diagnose, then retry'],
-          ]),
-        )}
-        {field(
-          'maxRetries',
-          'Max retries',
-          text('maxRetries', { inputMode: 'numeric', placeholder: values.retryPolicy && values.retryPolicy !== 'none' ? '1' : '' }),
-          `0..${MAX_RETRIES}`,
-        )}
-      </div>
-      <label className={`field field-check${errors.useWorktree ? ' field-bad' : ''}`}>
-        <span className="check-line">
-          <input
-            type="checkbox"
+        <div className="form-grid">
+          {field('title', 'Title', text('title', { placeholder: 'from the first line' }))}
+          {field('priority', 'Priority', text('priority', { inputMode: 'numeric' }), '-10..10, higher first')}
+          {field(
+            'model',
+            'Model',
+            <>
+              <span className="model-input">
+                {text('model', {
+                  list: 'job-models',
+                  placeholder: models.defaultModel ? `default: ${models.defaultModel}` : 'server default',
+                })}
+                <select
+                  aria-label="Pick a model"
+                  data-testid="job-model-picker"
+                  value=""
+                  onChange={(e) => e.target.value && set('model', e.target.value)}
+                >
+                  <option value="">pick…</option>
+                  {modelGroups.map((g) => (
+                    <optgroup key={g.label} label={g.label} data-testid="job-model-group">
+                      {g.models.map((m) => (
+                        <option key={m.id} value={m.id}>
+                          {m.id}
+                        </option>
+                      ))}
+                    </optgroup>
+                  ))}
+                </select>
+              </span>
+              <datalist id="job-models">
+                {modelGroups.flatMap((g) => g.models.map((m) => <option key={m.id} value={m.id} label={g.label} />))}
+              </datalist>
+            </>,
+          )}
+          {field('workDir', 'Work dir', text('workDir', { placeholder: "server's working dir" }))}
+          {field('maxTurns', 'Max turns', text('maxTurns', { inputMode: 'numeric' }))}
+          {field(
+            'stopMode',
+            'Stop mode',
+            choice('stopMode', [
+              ['', 'default'],
+              ['turns', 'turns'],
+              ['budget', 'budget (US$)'],
+              ['time', 'time (minutes)'],
+              ['completion', 'completion'],
+            ]),
+          )}
+          {field('stopValue', 'Stop value', text('stopValue', { inputMode: 'decimal' }))}
+          {field('dependsOn', 'Depends on', text('dependsOn', { placeholder: 'job ids, comma separated' }))}
+          {field('scheduledAt', 'Scheduled at', text('scheduledAt', { type: 'datetime-local' }))}
+          {field('repeatIntervalSeconds', 'Repeat every (s)', text('repeatIntervalSeconds', { inputMode: 'numeric' }))}
+          {field(
+            'retryPolicy',
+            'On failure',
+            choice('retryPolicy', [
+              ['', 'default (no retry)'],
+              ['none', 'none'],
+              ['same', 'same: queue a copy'],
+              ['analyze', 'analyze: diagnose, then retry'],
+            ]),
+          )}
+          {field(
+            'maxRetries',
+            'Max retries',
+            text('maxRetries', { inputMode: 'numeric', placeholder: values.retryPolicy && values.retryPolicy !== 'none' ? '1' : '' }),
+            `0..${MAX_RETRIES}`,
+          )}
+        </div>
+        <div className={`field field-check${errors.useWorktree ? ' field-bad' : ''}`}>
+          <Checkbox
             data-testid="job-field-useWorktree"
             name="useWorktree"
             checked={values.useWorktree}
-            onChange={(e) => set('useWorktree', e.target.checked)}
+            onChange={(checked) => set('useWorktree', checked)}
+            label={<span className="field-label">Own git worktree and branch, pull request on success</span>}
           />
-          <span className="field-label">Own git worktree and branch, pull request on success</span>
-        </span>
-        {!errors.useWorktree && <span className="field-hint">the work dir must be inside a git repository</span>}
-        {errors.useWorktree && (
-          <span className="field-error" role="alert" data-testid="job-field-error-useWorktree">
-            {errors.useWorktree}
-          </span>
-        )}
-      </label>
-      <fieldset className={`context${errors.completionChecks ? ' field-bad' : ''}`} data-testid="job-field-completionChecks">
-        <legend>Completion checks</legend>
-        {values.completionChecks.map((check, i) => (
-          <div className="context-row" key={i}>
-            <select
-              data-testid={`job-field-check-kind-${i}`}
-              aria-label={`check ${i + 1}`}
-              value={check.kind}
-              onChange={(e) => setCheck(i, { kind: e.target.value as CheckKind })}
-            >
-              {CHECK_KINDS.map((k) => (
-                <option key={k.kind} value={k.kind}>
-                  {k.label}
-                </option>
-              ))}
-            </select>
-            {check.kind === 'custom_command' && (
-              <input
-                className="mono"
-                data-testid={`job-field-check-command-${i}`}
-                placeholder="shell command, e.g. npm test"
-                value={check.command}
-                onChange={(e) => setCheck(i, { command: e.target.value })}
-              />
-            )}
-            <button
-              type="button"
-              className="link"
-              data-testid={`job-check-remove-${i}`}
-              onClick={() => set('completionChecks', values.completionChecks.filter((_, j) => j !== i))}
-            >
-              remove
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="link"
-          data-testid="job-check-add"
-          onClick={() => set('completionChecks', [...values.completionChecks, { kind: 'diff_not_empty', command: '' }])}
-        >
-          + add check
-        </button>
-        {errors.completionChecks && (
-          <span className="field-error" role="alert" data-testid="job-field-error-completionChecks">
-            {errors.completionChecks}
-          </span>
-        )}
-      </fieldset>
-      <fieldset className={`context${errors.context ? ' field-bad' : ''}`}>
-        <legend>Context</legend>
-        {values.context.map((row, i) => (
-          <div className="context-row" key={i}>
-            <input
-              data-testid={`job-field-context-key-${i}`}
-              placeholder="key"
-              value={row.key}
-              onChange={(e) => set('context', values.context.map((r, j) => (j === i ? { ...r, key: e.target.value } : r)))}
-            />
-            <input
-              data-testid={`job-field-context-value-${i}`}
-              placeholder="value"
-              value={row.value}
-              onChange={(e) => set('context', values.context.map((r, j) => (j === i ? { ...r, value: e.target.value } : r)))}
-            />
-            <button type="button" className="link" onClick={() => set('context', values.context.filter((_, j) => j !== i))}>
-              remove
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="link"
-          data-testid="job-context-add"
-          onClick={() => set('context', [...values.context, { key: '', value: '' }])}
-        >
-          + add key/value
-        </button>
-        {errors.context && (
-          <span className="field-error" role="alert" data-testid="job-field-error-context">
-            {errors.context}
-          </span>
-        )}
-      </fieldset>
-      {errors.form && (
-        <div className="form-error" role="alert" data-testid="job-form-error">
-          {errors.form}
+          {!errors.useWorktree && <span className="field-hint">the work dir must be inside a git repository</span>}
+          {errors.useWorktree && (
+            <span className="field-error" role="alert" data-testid="job-field-error-useWorktree">
+              {errors.useWorktree}
+            </span>
+          )}
         </div>
-      )}
-      <div className="form-actions">
-        <button type="button" onClick={onCancel} data-testid="job-form-cancel">
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={busy} data-testid="job-form-submit">
-          {busy ? 'Creating…' : 'Create job'}
-        </button>
-      </div>
-    </form>
+        <fieldset className={`context${errors.completionChecks ? ' field-bad' : ''}`} data-testid="job-field-completionChecks">
+          <legend>Completion checks</legend>
+          {values.completionChecks.map((check, i) => (
+            <div className="context-row" key={i}>
+              <select
+                data-testid={`job-field-check-kind-${i}`}
+                aria-label={`check ${i + 1}`}
+                value={check.kind}
+                onChange={(e) => setCheck(i, { kind: e.target.value as CheckKind })}
+              >
+                {CHECK_KINDS.map((k) => (
+                  <option key={k.kind} value={k.kind}>
+                    {k.label}
+                  </option>
+                ))}
+              </select>
+              {check.kind === 'custom_command' && (
+                <input
+                  className="mono"
+                  data-testid={`job-field-check-command-${i}`}
+                  placeholder="shell command, e.g. npm test"
+                  value={check.command}
+                  onChange={(e) => setCheck(i, { command: e.target.value })}
+                />
+              )}
+              <button
+                type="button"
+                className="link"
+                data-testid={`job-check-remove-${i}`}
+                onClick={() => set('completionChecks', values.completionChecks.filter((_, j) => j !== i))}
+              >
+                remove
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="link"
+            data-testid="job-check-add"
+            onClick={() => set('completionChecks', [...values.completionChecks, { kind: 'diff_not_empty', command: '' }])}
+          >
+            + add check
+          </button>
+          {errors.completionChecks && (
+            <span className="field-error" role="alert" data-testid="job-field-error-completionChecks">
+              {errors.completionChecks}
+            </span>
+          )}
+        </fieldset>
+        <fieldset className={`context${errors.context ? ' field-bad' : ''}`}>
+          <legend>Context</legend>
+          {values.context.map((row, i) => (
+            <div className="context-row" key={i}>
+              <input
+                data-testid={`job-field-context-key-${i}`}
+                placeholder="key"
+                value={row.key}
+                onChange={(e) => set('context', values.context.map((r, j) => (j === i ? { ...r, key: e.target.value } : r)))}
+              />
+              <input
+                data-testid={`job-field-context-value-${i}`}
+                placeholder="value"
+                value={row.value}
+                onChange={(e) => set('context', values.context.map((r, j) => (j === i ? { ...r, value: e.target.value } : r)))}
+              />
+              <button type="button" className="link" onClick={() => set('context', values.context.filter((_, j) => j !== i))}>
+                remove
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="link"
+            data-testid="job-context-add"
+            onClick={() => set('context', [...values.context, { key: '', value: '' }])}
+          >
+            + add key/value
+          </button>
+          {errors.context && (
+            <span className="field-error" role="alert" data-testid="job-field-error-context">
+              {errors.context}
+            </span>
+          )}
+        </fieldset>
+        {errors.form && (
+          <div className="form-error" role="alert" data-testid="job-form-error">
+            {errors.form}
+          </div>
+        )}
+        <div className="form-actions">
+          <Button onClick={onCancel} data-testid="job-form-cancel">
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" busy={busy} busyLabel="Creating…" data-testid="job-form-submit">
+            Create job
+          </Button>
+        </div>
+      </form>
+    </Panel>
   );
 }

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import type { UsageLine, UsageReport } from '../../api/types';
+import { Button, DataTable, ErrorState, Loading, Panel, useApi, type Column } from '../common';
 import { formatCost } from '../common/runBits';
 
 const AGENTS: { agent: string; label: string }[] = [
@@ -32,36 +32,29 @@ function Spend({ line }: { line: UsageLine }) {
 }
 
 /** What the runs have spent so far, Claude's and Codex's apart, from GET /api/usage. */
+const MODEL_COLUMNS: Column<UsageLine>[] = [
+  { key: 'model', header: 'Model', className: 'mono', render: (l) => l.model ?? '–' },
+  { key: 'agent', header: 'Agent', render: (l) => l.agent },
+  { key: 'runs', header: 'Runs', render: (l) => l.runs },
+  { key: 'spend', header: 'Spend', render: (l) => <Spend line={l} /> },
+  { key: 'tokens', header: 'Tokens in / out', render: (l) => `${formatTokens(l.inputTokens)} / ${formatTokens(l.outputTokens)}` },
+];
+
 export function UsagePanel({ load = api.usage }: { load?: () => Promise<UsageReport> }) {
-  const [report, setReport] = useState<UsageReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const reload = useCallback(() => {
-    load()
-      .then((r) => {
-        setReport(r);
-        setError(null);
-      })
-      .catch((e) => setError(e instanceof ApiError ? e.message : String(e)));
-  }, [load]);
-
-  useEffect(() => reload(), [reload]);
+  const { data: report, error, loading, reload } = useApi(load, [load]);
 
   return (
-    <section className="side" data-testid="usage-panel">
-      <div className="changes-bar">
-        <h2>Usage</h2>
-        <span className="spacer" />
-        <button type="button" className="link" data-testid="usage-refresh" onClick={reload}>
+    <Panel
+      title="Usage"
+      data-testid="usage-panel"
+      actions={
+        <Button variant="link" data-testid="usage-refresh" onClick={reload}>
           refresh
-        </button>
-      </div>
-      {error && (
-        <div className="form-error" role="alert" data-testid="usage-error">
-          {error}
-        </div>
-      )}
-      {!report && !error && <div className="muted">Loading…</div>}
+        </Button>
+      }
+    >
+      {error != null && <ErrorState error={error} onRetry={reload} testId="usage-error" />}
+      {!report && !error && loading && <Loading />}
       {report && (
         <>
           <div data-testid="usage-total">
@@ -100,37 +93,18 @@ export function UsagePanel({ load = api.usage }: { load?: () => Promise<UsageRep
           {report.byModel.length > 0 && (
             <>
               <h3>By model</h3>
-              <table className="table" data-testid="usage-models">
-                <thead>
-                  <tr>
-                    <th>Model</th>
-                    <th>Agent</th>
-                    <th>Runs</th>
-                    <th>Spend</th>
-                    <th>Tokens in / out</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.byModel.map((line) => (
-                    <tr key={`${line.agent}/${line.model}`} data-testid="usage-model-row" data-model={line.model ?? ''}>
-                      <td className="mono">{line.model ?? '–'}</td>
-                      <td>{line.agent}</td>
-                      <td>{line.runs}</td>
-                      <td>
-                        <Spend line={line} />
-                      </td>
-                      <td>
-                        {formatTokens(line.inputTokens)} / {formatTokens(line.outputTokens)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                testId="usage-models"
+                columns={MODEL_COLUMNS}
+                rows={report.byModel}
+                rowKey={(l) => `${l.agent}/${l.model}`}
+                rowProps={(l) => ({ 'data-testid': 'usage-model-row', 'data-model': l.model ?? '' })}
+              />
             </>
           )}
           <p className="muted">“est.” spend is priced by the orchestrator from its own price table (Codex reports no cost).</p>
         </>
       )}
-    </section>
+    </Panel>
   );
 }

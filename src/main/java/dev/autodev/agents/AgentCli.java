@@ -24,6 +24,12 @@ public interface AgentCli {
         return true;
     }
 
+    /**
+     * What a person should check when the model provider refuses this CLI's credentials (HTTP 401 or 403): where its
+     * API key comes from and how to log the CLI in. Ends the error message of a run stopped as {@link StopReason#AUTH_FAILED}.
+     */
+    String credentialsHint();
+
     /** A fresh parser for one run's output; parsers keep running totals, so they are never shared. */
     OutputParser newParser();
 

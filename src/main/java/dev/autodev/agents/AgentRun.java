@@ -2,7 +2,13 @@ package dev.autodev.agents;
 
 import java.time.Instant;
 
-/** One agent process working on a job (the API calls it an agent). */
+/**
+ * One agent process working on a job (the API calls it an agent).
+ *
+ * @param workDir    the directory its process works in (a worktree for a worktree job), once it has started
+ * @param baseCommit the commit checked out there when it started, or null (not a git work tree, or no commit yet)
+ * @param retrying   the model provider retry the run's CLI is waiting on right now, or null
+ */
 public record AgentRun(
         String id,
         String jobId,
@@ -25,4 +31,7 @@ public record AgentRun(
         String resultText,
         String errorMessage,
         Integer exitCode,
-        FailureKind failureKind) {}
+        FailureKind failureKind,
+        String workDir,
+        String baseCommit,
+        ProviderRetry retrying) {}

@@ -23,6 +23,7 @@ final class FailureClassifier {
                 case CANCEL, REQUEUE, SHUTDOWN -> FailureKind.CANCELLED;
                 case TIME_LIMIT -> FailureKind.TIMEOUT;
                 case BUDGET_LIMIT, TURN_LIMIT -> FailureKind.BUDGET;
+                case AUTH_FAILED -> FailureKind.AUTH;
                 case FINISHED -> null;
             };
         }

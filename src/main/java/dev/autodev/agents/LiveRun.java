@@ -12,6 +12,7 @@ final class LiveRun {
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile ProcessHandle process;
     private volatile String finishResult;
+    private volatile String stopMessage;
 
     LiveRun(LaunchPlan plan) {
         this.plan = plan;
@@ -19,7 +20,18 @@ final class LiveRun {
 
     /** Records the first reason to stop; later ones do not replace it. Returns false if already stopping. */
     boolean requestStop(StopReason reason) {
-        return stopReason.compareAndSet(null, reason);
+        return requestStop(reason, null);
+    }
+
+    /** The same, with the error message the run's outcome will carry, when the reason alone does not say enough. */
+    boolean requestStop(StopReason reason, String message) {
+        if (!stopReason.compareAndSet(null, reason)) return false;
+        stopMessage = message;
+        return true;
+    }
+
+    String stopMessage() {
+        return stopMessage;
     }
 
     void finishWith(String result) {

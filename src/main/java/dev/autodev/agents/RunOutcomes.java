@@ -12,12 +12,14 @@ final class RunOutcomes {
      * @param exitCode the process's exit code, or null when it is unknown (a run taken over from an earlier server
      *                 is not this JVM's child, so only its output tells how it ended)
      */
-    static RunOutcome decide(LaunchPlan plan, StopReason stop, String finishResult, OutputParser parser, Integer exitCode,
-                             String stderrTail) {
+    static RunOutcome decide(LiveRun run, OutputParser parser, Integer exitCode, String stderrTail) {
+        LaunchPlan plan = run.plan;
+        StopReason stop = run.stopReason();
         String resultText = parser.result().map(FinalResult::text).orElse(null);
         if (stop != null) {
             return switch (stop) {
-                case FINISHED -> new RunOutcome(RunStatus.DONE, stop, finishResult != null ? finishResult : resultText, null, exitCode, null);
+                case FINISHED -> new RunOutcome(RunStatus.DONE, stop, run.finishResult() != null ? run.finishResult() : resultText,
+                        null, exitCode, null);
                 case CANCEL -> RunOutcome.cancelled(stop, resultText, "cancelled");
                 case REQUEUE -> RunOutcome.cancelled(stop, resultText, "stopped to requeue the job");
                 case SHUTDOWN -> RunOutcome.cancelled(stop, resultText, "stopped because the server shut down");
@@ -25,6 +27,9 @@ final class RunOutcomes {
                         "time limit reached: stopped after " + plan.timeLimit().toSeconds() + " s", exitCode, FailureKind.TIMEOUT);
                 case BUDGET_LIMIT -> new RunOutcome(RunStatus.FAILED, stop, resultText, budgetMessage(plan, parser), exitCode, FailureKind.BUDGET);
                 case TURN_LIMIT -> new RunOutcome(RunStatus.FAILED, stop, resultText, turnLimitMessage(plan), exitCode, FailureKind.BUDGET);
+                case AUTH_FAILED -> new RunOutcome(RunStatus.FAILED, stop, resultText,
+                        run.stopMessage() != null ? run.stopMessage() : "the model provider refused the credentials",
+                        exitCode, FailureKind.AUTH);
             };
         }
         Optional<FinalResult> result = parser.result();
@@ -49,6 +54,12 @@ final class RunOutcomes {
         String exit = exitCode == null ? "ended" : "exited with code " + exitCode;
         if (!stderrTail.isBlank()) return exit + ": " + stderrTail;
         return exit + " without a result";
+    }
+
+    /** Why a run stopped as {@link StopReason#AUTH_FAILED}: the provider's answer, and what to check. */
+    static String credentialsRefused(ProviderRetry retry, String hint) {
+        return "the model provider refused the credentials (" + retry.describe() + "), so the run was stopped instead of"
+                + " waiting for the CLI's retries; " + hint;
     }
 
     private static String turnLimitMessage(LaunchPlan plan) {

@@ -3,6 +3,7 @@ package dev.autodev.agents;
 import static dev.autodev.common.SqlRows.nullableInt;
 import static dev.autodev.common.SqlRows.nullableLong;
 import static dev.autodev.common.Times.instant;
+import static dev.autodev.common.Times.millis;
 
 import dev.autodev.common.Db;
 import java.sql.ResultSet;
@@ -21,7 +22,8 @@ public class RunRepository {
     private static final String COLUMNS = """
             id, job_id, status, agent_kind, model, pid, session_id, resumed_from_id, status_message, started_at,
             process_started_at, finished_at, last_output_at, num_turns, cost_usd, cost_estimated, input_tokens, output_tokens,
-            result_text, error_message, exit_code, failure_kind""";
+            result_text, error_message, exit_code, failure_kind, work_dir, base_commit,
+            retry_status, retry_error, retry_attempt, retry_max_attempts, retry_delay_ms, retry_at""";
     private static final String INSERT = """
             INSERT INTO agent_runs (id, job_id, status, agent_kind, model, session_id, resumed_from_id, prompt, started_at)
             VALUES (:id, :jobId, 'starting', :kind, :model, :sessionId, :resumedFrom, :prompt, :now)""";
@@ -42,12 +44,15 @@ public class RunRepository {
     private static final String PROGRESS = """
             UPDATE agent_runs SET session_id = coalesce(:sessionId, session_id), num_turns = :turns,
             input_tokens = :inputTokens, output_tokens = :outputTokens, cost_usd = :cost, cost_estimated = :estimated,
-            last_output_at = :at
+            last_output_at = :at, retry_status = :retryStatus, retry_error = :retryError, retry_attempt = :retryAttempt,
+            retry_max_attempts = :retryMaxAttempts, retry_delay_ms = :retryDelayMs, retry_at = :retryAt
             WHERE id = :id""";
     private static final String MOVE = "UPDATE agent_runs SET status = ? WHERE id = ? AND status = ?";
     private static final String FINISH = """
             UPDATE agent_runs SET finished_at = :at, result_text = :result, error_message = :error, exit_code = :exitCode,
-            failure_kind = :kind WHERE id = :id""";
+            failure_kind = :kind, retry_status = NULL, retry_error = NULL, retry_attempt = NULL, retry_max_attempts = NULL,
+            retry_delay_ms = NULL, retry_at = NULL
+            WHERE id = :id""";
     private static final String STATUS_MESSAGE = "UPDATE agent_runs SET status_message = ? WHERE id = ?";
     private static final String SET_WORKSPACE = "UPDATE agent_runs SET work_dir = ?, base_commit = ? WHERE id = ?";
     private static final String WORKSPACE = "SELECT work_dir, base_commit FROM agent_runs WHERE id = ? AND work_dir IS NOT NULL";
@@ -138,9 +143,17 @@ public class RunRepository {
     }
 
     void progress(String id, RunProgress progress, long atMillis) {
+        ProviderRetry retry = progress.retrying();
         db.write().sql(PROGRESS).param("sessionId", progress.sessionId()).param("turns", progress.numTurns())
                 .param("inputTokens", progress.inputTokens()).param("outputTokens", progress.outputTokens())
-                .param("cost", progress.costUsd()).param("estimated", progress.costEstimated() ? 1 : 0).param("at", atMillis).param("id", id).update();
+                .param("cost", progress.costUsd()).param("estimated", progress.costEstimated() ? 1 : 0).param("at", atMillis)
+                .param("retryStatus", retry == null ? null : retry.status())
+                .param("retryError", retry == null ? null : retry.error())
+                .param("retryAttempt", retry == null ? null : retry.attempt())
+                .param("retryMaxAttempts", retry == null ? null : retry.maxAttempts())
+                .param("retryDelayMs", retry == null ? null : retry.delayMs())
+                .param("retryAt", retry == null ? null : millis(retry.at()))
+                .param("id", id).update();
     }
 
     public void statusMessage(String id, String message) {
@@ -166,6 +179,14 @@ public class RunRepository {
                 instant(nullableLong(rs, "last_output_at")), rs.getInt("num_turns"), rs.getDouble("cost_usd"),
                 rs.getInt("cost_estimated") != 0,
                 rs.getLong("input_tokens"), rs.getLong("output_tokens"), rs.getString("result_text"),
-                rs.getString("error_message"), nullableInt(rs, "exit_code"), FailureKind.fromWire(rs.getString("failure_kind")));
+                rs.getString("error_message"), nullableInt(rs, "exit_code"), FailureKind.fromWire(rs.getString("failure_kind")),
+                rs.getString("work_dir"), rs.getString("base_commit"), retry(rs));
+    }
+
+    private static ProviderRetry retry(ResultSet rs) throws SQLException {
+        Integer attempt = nullableInt(rs, "retry_attempt");
+        if (attempt == null) return null;
+        return new ProviderRetry(nullableInt(rs, "retry_status"), rs.getString("retry_error"), attempt,
+                nullableInt(rs, "retry_max_attempts"), nullableLong(rs, "retry_delay_ms"), instant(nullableLong(rs, "retry_at")));
     }
 }

@@ -88,8 +88,12 @@ public class RunSupervisor {
     public boolean stop(String runId, StopReason reason) {
         LiveRun run = live.get(runId);
         if (run == null) return false;
-        if (run.requestStop(reason) && run.process() != null) runners.execute(() -> terminate(run));
+        stop(run, reason, null);
         return true;
+    }
+
+    private void stop(LiveRun run, StopReason reason, String message) {
+        if (run.requestStop(reason, message) && run.process() != null) runners.execute(() -> terminate(run));
     }
 
     /**
@@ -186,7 +190,7 @@ public class RunSupervisor {
                 files.stdout(), parser);
         // Tools the agent left running in its group would otherwise outlive the run.
         ProcessGroups.kill(process.toHandle());
-        return RunOutcomes.decide(plan, run.stopReason(), run.finishResult(), parser, process.exitValue(), files.stderrTail());
+        return RunOutcomes.decide(run, parser, process.exitValue(), files.stderrTail());
     }
 
     private RunOutcome followExisting(LiveRun run, Instant processStartedAt) throws IOException, InterruptedException {
@@ -199,7 +203,7 @@ public class RunSupervisor {
         follow(run, cli, () -> process != null && process.isAlive(), () -> Thread.sleep(properties.tailInterval().toMillis()),
                 files.stdout(), parser);
         if (process != null) ProcessGroups.kill(process);
-        return RunOutcomes.decide(plan, run.stopReason(), run.finishResult(), parser, null, files.stderrTail());
+        return RunOutcomes.decide(run, parser, null, files.stderrTail());
     }
 
     private void scheduleTimeLimit(LaunchPlan plan, Duration alreadyRunning) {
@@ -237,6 +241,7 @@ public class RunSupervisor {
                 if (!lines.isEmpty()) {
                     seq = record(run, parser, lines, seq);
                     if (!cli.stopsAtTurnLimit()) enforceTurnLimit(run, parser.progress());
+                    stopOnRefusedCredentials(run, cli, parser.progress());
                 }
                 if (exited) return;
                 pause.pause();
@@ -260,6 +265,16 @@ public class RunSupervisor {
     private void enforceTurnLimit(LiveRun run, RunProgress progress) {
         Integer max = run.plan.maxTurns();
         if (max != null && progress.numTurns() > max && run.stopReason() == null) stop(run.plan.runId(), StopReason.TURN_LIMIT);
+    }
+
+    /**
+     * Stops a run whose provider refused its credentials as soon as the CLI starts retrying: the CLI would retry for
+     * minutes (Claude Code ten times, backing off to about 30 s) where no retry can help.
+     */
+    private void stopOnRefusedCredentials(LiveRun run, AgentCli cli, RunProgress progress) {
+        ProviderRetry retry = progress.retrying();
+        if (retry == null || !retry.credentialsRefused() || run.stopReason() != null) return;
+        stop(run, StopReason.AUTH_FAILED, RunOutcomes.credentialsRefused(retry, cli.credentialsHint()));
     }
 
     /** SIGTERM to the run's process group, then SIGKILL if it is still there after the grace period. */

@@ -12,6 +12,11 @@ public enum StopReason {
     TIME_LIMIT,
     /** The run passed its budget (stop mode budget). */
     BUDGET_LIMIT,
+    /**
+     * The model provider refused the run's credentials (HTTP 401 or 403) and the CLI started retrying: no retry can
+     * fix that, so the run fails at once as an auth failure instead of after minutes of retries.
+     */
+    AUTH_FAILED,
     /** The agent called finish_job: the run ends as done with the result it gave. */
     FINISHED,
     /** The server is shutting down. */

@@ -9,44 +9,56 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a command (git, gh, a check) in a directory under a time limit, stdout and stderr together. */
+/**
+ * Runs a command (git, gh, a check) in a directory under a time limit, its output capped. Commands run for their
+ * effect get stdout and stderr together; git read for its output ({@link #gitRead}) keeps stderr apart, so a warning
+ * cannot end up inside a diff.
+ */
 final class Commands {
 
     /** Output past this is cut from the front: the end of a command's output says most about how it ended. */
     private static final int MAX_OUTPUT_BYTES = 256 * 1024;
+    private static final int MAX_ERROR_BYTES = 8 * 1024;
 
     private Commands() {}
 
     /** Which part of a long output to keep: the start (a diff people page through) or the end (how it ended). */
     enum Keep { HEAD, TAIL }
 
-    /** @param truncated whether output was cut to fit the limit */
-    record Result(int exit, String out, boolean truncated) {
+    /**
+     * @param truncated whether output was cut to fit the limit
+     * @param err       stderr, when it was kept apart from {@code out}; empty otherwise
+     */
+    record Result(int exit, String out, boolean truncated, String err) {
         boolean ok() {
             return exit == 0;
         }
 
-        /** The last {@code chars} characters of the output, for a message people read. */
+        /** The last {@code chars} characters of the output (stderr when kept apart), for a message people read. */
         String tail(int chars) {
-            String text = out.strip();
+            String text = (err.isBlank() ? out : err).strip();
             return text.length() <= chars ? text : "…" + text.substring(text.length() - chars);
         }
     }
 
     static Result git(Path dir, Duration timeout, String... args) throws IOException {
-        return run(dir, timeout, gitCommand(args), Keep.TAIL, MAX_OUTPUT_BYTES);
+        return run(dir, timeout, gitCommand(args), Map.of(), Keep.TAIL, MAX_OUTPUT_BYTES, false);
     }
 
-    /** Git with the start of its output kept, up to {@code maxBytes}. */
-    static Result gitHead(Path dir, Duration timeout, int maxBytes, String... args) throws IOException {
-        return run(dir, timeout, gitCommand(args), Keep.HEAD, maxBytes);
+    /**
+     * Git read for its output: stdout alone (its start, up to {@code maxBytes}), stderr apart, with extra environment
+     * variables (e.g. another index file).
+     */
+    static Result gitRead(Path dir, Duration timeout, int maxBytes, Map<String, String> env, String... args) throws IOException {
+        return run(dir, timeout, gitCommand(args), env, Keep.HEAD, maxBytes, true);
     }
 
     static Result run(Path dir, Duration timeout, List<String> command) throws IOException {
-        return run(dir, timeout, command, Keep.TAIL, MAX_OUTPUT_BYTES);
+        return run(dir, timeout, command, Map.of(), Keep.TAIL, MAX_OUTPUT_BYTES, false);
     }
 
     private static List<String> gitCommand(String... args) {
@@ -55,14 +67,19 @@ final class Commands {
         return command;
     }
 
-    private static Result run(Path dir, Duration timeout, List<String> command, Keep keep, int maxBytes) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+    private static Result run(Path dir, Duration timeout, List<String> command, Map<String, String> env, Keep keep,
+                              int maxBytes, boolean errorsApart) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(!errorsApart)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         // Never wait for a password prompt: a push without credentials fails instead of hanging.
         builder.environment().put("GIT_TERMINAL_PROMPT", "0");
+        builder.environment().putAll(env);
         Process process = builder.start();
         CompletableFuture<Result> output = CompletableFuture.supplyAsync(
                 () -> read(process.getInputStream(), keep, maxBytes), Thread::startVirtualThread);
+        CompletableFuture<Result> errors = errorsApart
+                ? CompletableFuture.supplyAsync(() -> read(process.getErrorStream(), Keep.TAIL, MAX_ERROR_BYTES), Thread::startVirtualThread)
+                : CompletableFuture.completedFuture(new Result(0, "", false, ""));
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -71,7 +88,8 @@ final class Commands {
                         + " took longer than " + timeout.toSeconds() + " s");
             }
             Result read = output.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new Result(process.exitValue(), read.out(), read.truncated());
+            String err = errors.get(timeout.toMillis(), TimeUnit.MILLISECONDS).out();
+            return new Result(process.exitValue(), read.out(), read.truncated(), err);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
@@ -89,13 +107,13 @@ final class Commands {
                 byte[] kept = in.readNBytes(maxBytes + 1);
                 in.transferTo(OutputStream.nullOutputStream());
                 boolean truncated = kept.length > maxBytes;
-                return new Result(0, new String(kept, 0, Math.min(kept.length, maxBytes), StandardCharsets.UTF_8), truncated);
+                return new Result(0, new String(kept, 0, Math.min(kept.length, maxBytes), StandardCharsets.UTF_8), truncated, "");
             }
             byte[] all = in.readAllBytes();
             int from = Math.max(0, all.length - maxBytes);
-            return new Result(0, new String(all, from, all.length - from, StandardCharsets.UTF_8), from > 0);
+            return new Result(0, new String(all, from, all.length - from, StandardCharsets.UTF_8), from > 0, "");
         } catch (IOException e) {
-            return new Result(0, "", false);
+            return new Result(0, "", false, "");
         }
     }
 }

@@ -1,41 +1,36 @@
 package dev.autodev.web;
 
-import dev.autodev.agents.AgentRun;
-import dev.autodev.agents.RunRepository;
-import dev.autodev.common.ApiException.Conflict;
-import dev.autodev.common.ApiException.NotFound;
-import dev.autodev.git.GitChanges;
-import dev.autodev.git.WorkingTreeChanges;
-import dev.autodev.jobs.Job;
-import dev.autodev.jobs.JobRepository;
+import dev.autodev.common.ApiException.BadRequest;
+import dev.autodev.git.Changes;
+import dev.autodev.git.Changes.Scope;
+import dev.autodev.git.RunChanges;
 import java.io.IOException;
-import java.nio.file.Path;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What a run has changed in its work dir: the uncommitted diff against HEAD plus untracked files. Runs of one job
- * share the dir, so this is the job's working tree as it is now, not only this run's part of it.
+ * What a run has changed where it works, from the commit it started from to now: commits, uncommitted edits and
+ * untracked files. {@code ?scope=job} counts from the job's first run instead.
  */
 @RestController
 class ChangesController {
 
-    private final RunRepository runs;
-    private final JobRepository jobs;
-    private final GitChanges git;
+    private final RunChanges changes;
 
-    ChangesController(RunRepository runs, JobRepository jobs, GitChanges git) {
-        this.runs = runs;
-        this.jobs = jobs;
-        this.git = git;
+    ChangesController(RunChanges changes) {
+        this.changes = changes;
     }
 
     @GetMapping("/api/agents/{id}/changes")
-    WorkingTreeChanges changes(@PathVariable String id) throws IOException {
-        AgentRun run = runs.find(id).orElseThrow(() -> new NotFound("agent", id));
-        Job job = jobs.find(run.jobId()).orElseThrow(() -> new NotFound("job", run.jobId()));
-        Path dir = Path.of(job.workDir());
-        return git.of(dir).orElseThrow(() -> new Conflict("the work dir " + dir + " is not a git repository"));
+    Changes changes(@PathVariable String id, @RequestParam(required = false) String scope) throws IOException {
+        return changes.of(id, scope(scope));
+    }
+
+    private static Scope scope(String value) {
+        if (value == null || value.isBlank() || value.equals("run")) return Scope.RUN;
+        if (value.equals("job")) return Scope.JOB;
+        throw new BadRequest("scope", "must be run or job, was '" + value + "'");
     }
 }

@@ -11,6 +11,19 @@ class FailureClassifierTest {
         assertThat(FailureClassifier.classify(StopReason.TIME_LIMIT, null, "429", true, 0)).isEqualTo(FailureKind.TIMEOUT);
         assertThat(FailureClassifier.classify(StopReason.CANCEL, null, null, false, null)).isEqualTo(FailureKind.CANCELLED);
         assertThat(FailureClassifier.classify(StopReason.BUDGET_LIMIT, null, null, false, null)).isEqualTo(FailureKind.BUDGET);
+        assertThat(FailureClassifier.classify(StopReason.AUTH_FAILED, null, null, false, 143)).isEqualTo(FailureKind.AUTH);
+    }
+
+    @Test
+    void theFinalErrorsOfExhaustedRetriesAreClassified() {
+        // Captured from Claude Code 2.1.197 and Codex 0.169.0 once their retries had run out.
+        assertThat(kind("API Error: Request rejected (429) · capture 429 rate_limit_error")).isEqualTo(FailureKind.RATE_LIMIT);
+        assertThat(kind("Failed to authenticate. API Error: 401 capture 401 authentication_error")).isEqualTo(FailureKind.AUTH);
+        assertThat(kind("Failed to authenticate. API Error: 403 capture 403 permission_error")).isEqualTo(FailureKind.AUTH);
+        assertThat(kind("rate limited by the model provider (HTTP 429): exceeded retry limit, last status: 429 Too Many Requests"))
+                .isEqualTo(FailureKind.RATE_LIMIT);
+        assertThat(kind("unexpected status 403 Forbidden: capture 403 permission_denied, url: http://127.0.0.1:42405/v1/responses"))
+                .isEqualTo(FailureKind.AUTH);
     }
 
     @Test

@@ -69,7 +69,7 @@ class HealthMonitorTest {
 
     private static AgentRun run(RunStatus status, Instant lastOutput, int turns, double cost) {
         return new AgentRun("run-1", "job-1", status, "claude", "claude-sonnet-4-6", 42L, "s", null, null, START, START,
-                null, lastOutput, turns, cost, false, 0, 0, null, null, null, null);
+                null, lastOutput, turns, cost, false, 0, 0, null, null, null, null, null, null, null);
     }
 
     private static Job job(StopMode mode, Integer maxTurns, Double stopValue) {

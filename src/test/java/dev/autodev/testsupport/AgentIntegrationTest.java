@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,8 +56,12 @@ public abstract class AgentIntegrationTest {
 
     protected Api api;
 
+    /** The properties subclasses set for their own server, by the registry of that server's context. */
+    private static final Map<DynamicPropertyRegistry, Set<String>> OVERRIDDEN = new ConcurrentHashMap<>();
+
     @DynamicPropertySource
-    static void agentEnvironment(DynamicPropertyRegistry registry) {
+    static void agentEnvironment(DynamicPropertyRegistry server) {
+        DynamicPropertyRegistry registry = exceptOverridden(server);
         registry.add("autodev.storage.db-path", () -> ROOT.resolve("orchestrator.db").toString());
         registry.add("autodev.agents.log-dir", () -> ROOT.resolve("agent-logs").toString());
         registry.add("autodev.agents.claude-bin", () -> PinnedClis.claude().toString());
@@ -81,6 +87,31 @@ public abstract class AgentIntegrationTest {
         // Only jobs with useWorktree open pull requests; none reaches GitHub.
         registry.add("autodev.git.gh-bin", () -> fakeGh().toString());
         agentEnv().forEach((key, value) -> registry.add("autodev.agents.env[" + key + "]", () -> value));
+    }
+
+    /**
+     * Sets a property of this test class's server where the shared setup above sets it otherwise. Call it from the
+     * subclass's own {@code @DynamicPropertySource} method: a plain {@code registry.add} would be lost, because Spring
+     * runs the subclass's method first and {@link #agentEnvironment} then replaces what it set. A class that changes
+     * anything gets a server of its own: give it its own database too ({@code autodev.storage.db-path}), so neither
+     * server takes over the other's runs at start-up.
+     */
+    protected static void overrideServerProperty(DynamicPropertyRegistry registry, String name, Supplier<Object> value) {
+        OVERRIDDEN.computeIfAbsent(registry, r -> ConcurrentHashMap.newKeySet()).add(name);
+        registry.add(name, value);
+    }
+
+    /** Leaves out a property the shared setup would set, e.g. one of {@link #agentEnv()}'s variables. */
+    protected static void dropServerProperty(DynamicPropertyRegistry registry, String name) {
+        OVERRIDDEN.computeIfAbsent(registry, r -> ConcurrentHashMap.newKeySet()).add(name);
+    }
+
+    /** The registry, passing on only what this class's server does not override. */
+    private static DynamicPropertyRegistry exceptOverridden(DynamicPropertyRegistry registry) {
+        Set<String> overridden = OVERRIDDEN.getOrDefault(registry, Set.of());
+        return (name, value) -> {
+            if (!overridden.contains(name)) registry.add(name, value);
+        };
     }
 
     /** What every agent process gets: the fake model, no telemetry, no retries, and a private config dir. */

@@ -7,6 +7,7 @@ import dev.autodev.agents.LaunchCommand;
 import dev.autodev.agents.LaunchRequest;
 import dev.autodev.agents.OutputParser;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +25,12 @@ public class ClaudeCli implements AgentCli {
 
     private final AgentProperties properties;
     private final JsonMapper json;
+    private final Clock clock;
 
-    ClaudeCli(AgentProperties properties, JsonMapper json) {
+    ClaudeCli(AgentProperties properties, JsonMapper json, Clock clock) {
         this.properties = properties;
         this.json = json;
+        this.clock = clock;
     }
 
     @Override
@@ -70,6 +73,12 @@ public class ClaudeCli implements AgentCli {
 
     @Override
     public OutputParser newParser() {
-        return new ClaudeStreamParser(json);
+        return new ClaudeStreamParser(json, clock);
+    }
+
+    @Override
+    public String credentialsHint() {
+        return "check the API key the agents get (ANTHROPIC_API_KEY, e.g. through autodev.agents.env) or the CLI's login"
+                + " (run `claude /login` as the user the server runs as)";
     }
 }

@@ -5,7 +5,9 @@ import dev.autodev.agents.JsonLines;
 import dev.autodev.agents.FinalResult;
 import dev.autodev.agents.OutputParser;
 import dev.autodev.agents.ParsedEvent;
+import dev.autodev.agents.ProviderRetry;
 import dev.autodev.agents.RunProgress;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +21,17 @@ import tools.jackson.databind.node.ObjectNode;
  * Reads Claude Code's {@code --output-format stream-json} lines. Claude prints one {@code assistant} line per
  * content block, each repeating its message's usage, so tokens and turns are counted per message id; the final
  * {@code result} line then replaces the estimates with Claude's own totals.
+ *
+ * <p>When the provider refuses a call, Claude retries it (10 times by default, backing off up to about 30 s) and
+ * prints a {@code system}/{@code api_retry} line before each wait:
+ * {@code {"type":"system","subtype":"api_retry","attempt":1,"max_retries":10,"retry_delay_ms":573.3,
+ * "error_status":401,"error":"authentication_failed",...}}. The latest one is the run's {@link ProviderRetry} until
+ * the model answers again (the next {@code assistant} line) or the run's {@code result} arrives.
  */
 final class ClaudeStreamParser implements OutputParser {
 
     private final JsonMapper json;
+    private final Clock clock;
     private final Map<String, long[]> usageByMessage = new LinkedHashMap<>();
     private String sessionId;
     private Integer finalTurns;
@@ -30,9 +39,11 @@ final class ClaudeStreamParser implements OutputParser {
     private double costUsd;
     private FinalResult result;
     private String lastError;
+    private ProviderRetry retrying;
 
-    ClaudeStreamParser(JsonMapper json) {
+    ClaudeStreamParser(JsonMapper json, Clock clock) {
         this.json = json;
+        this.clock = clock;
     }
 
     @Override
@@ -61,11 +72,27 @@ final class ClaudeStreamParser implements OutputParser {
             data.set("mcpServers", node.path("mcp_servers"));
             return List.of(new ParsedEvent(EventType.SYSTEM, "session " + sessionId + " started", data));
         }
+        if (subtype.equals("api_retry")) return apiRetry(node);
         return List.of(new ParsedEvent(EventType.SYSTEM, subtype, node));
+    }
+
+    /**
+     * A system event, not an error one: most retries succeed, and an error event would fail the run's
+     * {@code no_error_in_output} check after the model recovered.
+     */
+    private List<ParsedEvent> apiRetry(JsonNode node) {
+        JsonNode status = node.path("error_status");
+        JsonNode max = node.path("max_retries");
+        JsonNode delay = node.path("retry_delay_ms");
+        retrying = new ProviderRetry(status.isNumber() ? status.asInt() : null, node.path("error").asString(null),
+                node.path("attempt").asInt(1), max.isNumber() ? max.asInt() : null,
+                delay.isNumber() ? Math.round(delay.asDouble()) : null, clock.instant());
+        return List.of(new ParsedEvent(EventType.SYSTEM, retrying.summary(), node));
     }
 
     private List<ParsedEvent> assistant(JsonNode node) {
         JsonNode message = node.path("message");
+        retrying = null; // the model answered (or Claude gave up and reports the error as the answer)
         countUsage(message);
         if (node.hasNonNull("error")) lastError = node.get("error").asString();
         List<ParsedEvent> events = new ArrayList<>();
@@ -124,6 +151,7 @@ final class ClaudeStreamParser implements OutputParser {
         String subtype = node.path("subtype").asString("");
         String text = node.hasNonNull("result") ? node.get("result").asString() : resultErrors(node);
         result = new FinalResult(isError, subtype, text);
+        retrying = null;
         if (isError) lastError = text == null || text.isBlank() ? subtype : text;
         if (node.has("num_turns")) finalTurns = node.get("num_turns").asInt();
         if (node.has("total_cost_usd")) costUsd = node.get("total_cost_usd").asDouble();
@@ -174,7 +202,7 @@ final class ClaudeStreamParser implements OutputParser {
             output = finalUsage[1];
         }
         int turns = finalTurns != null ? finalTurns : usageByMessage.size();
-        return new RunProgress(sessionId, turns, input, output, costUsd);
+        return new RunProgress(sessionId, turns, input, output, costUsd, retrying);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.autodev.agents.LaunchCommand;
 import dev.autodev.agents.LaunchRequest;
 import dev.autodev.agents.OutputParser;
 import dev.autodev.usage.PriceTable;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,12 +44,14 @@ public class CodexCli implements AgentCli {
     private final JsonMapper json;
     private final PriceTable prices;
     private final CodexThreadTotals threadTotals;
+    private final Clock clock;
 
-    CodexCli(AgentProperties properties, JsonMapper json, PriceTable prices, CodexThreadTotals threadTotals) {
+    CodexCli(AgentProperties properties, JsonMapper json, PriceTable prices, CodexThreadTotals threadTotals, Clock clock) {
         this.properties = properties;
         this.json = json;
         this.prices = prices;
         this.threadTotals = threadTotals;
+        this.clock = clock;
     }
 
     @Override
@@ -105,7 +108,13 @@ public class CodexCli implements AgentCli {
 
     @Override
     public OutputParser newParser() {
-        return new CodexJsonParser(json, prices, properties.codexDefaultModel(), CodexThreadTotals.Totals.NONE);
+        return new CodexJsonParser(json, clock, prices, properties.codexDefaultModel(), CodexThreadTotals.Totals.NONE);
+    }
+
+    @Override
+    public String credentialsHint() {
+        return "check the API key the agents get (for a custom model provider, the variable its env_key names, e.g. set"
+                + " through autodev.agents.env) or the CLI's login (run `codex login` as the user the server runs as)";
     }
 
     /** A resumed thread reports its totals since the thread began, so the runs before this one are subtracted. */
@@ -114,7 +123,7 @@ public class CodexCli implements AgentCli {
         CodexThreadTotals.Totals before = request.resume()
                 ? threadTotals.before(request.sessionId(), request.runId())
                 : CodexThreadTotals.Totals.NONE;
-        return new CodexJsonParser(json, prices, codexModel(request.model()), before);
+        return new CodexJsonParser(json, clock, prices, codexModel(request.model()), before);
     }
 
     static String orchestrationGuide(String runId) {

@@ -5,8 +5,10 @@ import dev.autodev.agents.JsonLines;
 import dev.autodev.agents.FinalResult;
 import dev.autodev.agents.OutputParser;
 import dev.autodev.agents.ParsedEvent;
+import dev.autodev.agents.ProviderRetry;
 import dev.autodev.agents.RunProgress;
 import dev.autodev.usage.PriceTable;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,10 +26,14 @@ import tools.jackson.databind.node.ObjectNode;
  * resumes it. Codex reports tokens but no cost; the cost is estimated from the price table. Its usage counts the
  * whole thread, earlier {@code resume}d runs included, so what those runs recorded ({@code before}) is subtracted.
  * Each completed model output (a message or a tool call) counts as a turn.
+ *
+ * <p>A stream retry ({@link CodexReconnects}) is the run's {@link ProviderRetry} until the model's output goes on or
+ * the turn ends.
  */
 final class CodexJsonParser implements OutputParser {
 
     private final JsonMapper json;
+    private final Clock clock;
     private final PriceTable prices;
     private final String model;
     private final CodexThreadTotals.Totals before;
@@ -41,9 +47,11 @@ final class CodexJsonParser implements OutputParser {
     private FinalResult result;
     private String lastError;
     private boolean bypassNoticeSeen;
+    private ProviderRetry retrying;
 
-    CodexJsonParser(JsonMapper json, PriceTable prices, String model, CodexThreadTotals.Totals before) {
+    CodexJsonParser(JsonMapper json, Clock clock, PriceTable prices, String model, CodexThreadTotals.Totals before) {
         this.json = json;
+        this.clock = clock;
         this.prices = prices;
         this.model = model;
         this.before = before;
@@ -55,7 +63,9 @@ final class CodexJsonParser implements OutputParser {
         Optional<JsonNode> parsed = JsonLines.object(json, line);
         if (parsed.isEmpty()) return List.of(new ParsedEvent(EventType.RAW, line, null));
         JsonNode node = parsed.get();
-        return switch (node.path("type").asString("")) {
+        String type = node.path("type").asString("");
+        if (endsRetry(type, node)) retrying = null;
+        return switch (type) {
             case "thread.started" -> threadStarted(node);
             case "turn.started" -> List.of();
             case "item.started" -> itemStarted(node.path("item"));
@@ -66,6 +76,12 @@ final class CodexJsonParser implements OutputParser {
             case "error" -> error(node.path("message").asString(""));
             default -> List.of(new ParsedEvent(EventType.RAW, line, node));
         };
+    }
+
+    /** The model's output goes on (any item but a warning), or the turn is over: no retry is pending any more. */
+    private static boolean endsRetry(String type, JsonNode node) {
+        if (type.startsWith("turn.")) return true;
+        return type.startsWith("item.") && !node.path("item").path("type").asString("").equals("error");
     }
 
     private List<ParsedEvent> threadStarted(JsonNode node) {
@@ -201,14 +217,32 @@ final class CodexJsonParser implements OutputParser {
     }
 
     private List<ParsedEvent> error(String raw) {
+        Optional<ProviderRetry> retry = CodexReconnects.read(raw, clock.instant());
+        if (retry.isPresent()) return reconnecting(retry.get());
+        retrying = null; // the error that ends the turn: Codex has stopped retrying
         String message = CodexErrors.readable(raw);
         lastError = message;
         return List.of(new ParsedEvent(EventType.ERROR, message, null));
     }
 
+    /**
+     * A system event, and not the run's error: the stream often recovers, and an error event would fail the run's
+     * {@code no_error_in_output} check. If it does not, Codex reports the final error and a failed turn next.
+     */
+    private List<ParsedEvent> reconnecting(ProviderRetry retry) {
+        retrying = retry;
+        ObjectNode data = json.createObjectNode();
+        data.put("subtype", "reconnecting");
+        if (retry.status() != null) data.put("status", retry.status());
+        data.put("error", retry.error());
+        data.put("attempt", retry.attempt());
+        data.put("maxAttempts", retry.maxAttempts());
+        return List.of(new ParsedEvent(EventType.SYSTEM, retry.summary(), data));
+    }
+
     @Override
     public RunProgress progress() {
-        return new RunProgress(threadId, turns, inputTokens, outputTokens, costUsd, true);
+        return new RunProgress(threadId, turns, inputTokens, outputTokens, costUsd, true, retrying);
     }
 
     @Override

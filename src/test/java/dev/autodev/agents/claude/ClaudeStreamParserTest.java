@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.autodev.agents.EventType;
 import dev.autodev.agents.ParsedEvent;
+import dev.autodev.agents.ProviderRetry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Lines in the shapes Claude Code 2.1.197 prints (captured from the real CLI against the scripted model). */
 class ClaudeStreamParserTest {
 
-    private final ClaudeStreamParser parser = new ClaudeStreamParser(JsonMapper.builder().build());
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+
+    private final ClaudeStreamParser parser = new ClaudeStreamParser(JsonMapper.builder().build(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aToolCallingRunBecomesReadableEventsWithTotals() {
@@ -59,6 +65,53 @@ class ClaudeStreamParserTest {
 
         assertThat(parser.result().orElseThrow().isError()).isTrue();
         assertThat(parser.lastError()).hasValue("API Error: Request rejected (429) · slow down");
+    }
+
+    @Test
+    void anApiRetryIsTheRunsRetryingFactUntilTheModelAnswers() {
+        // Captured from the pinned CLI with its default retries against the scripted model answering 429.
+        List<ParsedEvent> events = parse("""
+                {"type":"system","subtype":"api_retry","attempt":3,"max_retries":10,"retry_delay_ms":2381.152735156463,"error_status":429,"error":"rate_limit","session_id":"be6e992b-17e0-41c7-9b66-bcbd7a5d8860","uuid":"f72d0b20-7da0-49e3-bb83-3e2c50c1c21f"}""");
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.type()).as("not an error: the call may still succeed").isEqualTo(EventType.SYSTEM);
+            assertThat(e.text()).isEqualTo("provider answered HTTP 429 rate_limit; retry 3 of 10 in 2381 ms");
+        });
+        assertThat(parser.progress().retrying()).isEqualTo(new ProviderRetry(429, "rate_limit", 3, 10, 2381L, NOW));
+        assertThat(parser.progress().retrying().credentialsRefused()).isFalse();
+        assertThat(parser.progress().sessionId()).isEqualTo("be6e992b-17e0-41c7-9b66-bcbd7a5d8860");
+        assertThat(parser.lastError()).as("a retry is not the run's error").isEmpty();
+
+        parse("""
+                {"type":"assistant","message":{"id":"m1","content":[{"type":"text","text":"Back."}],"usage":{"input_tokens":100,"output_tokens":5}},"session_id":"be6e992b-17e0-41c7-9b66-bcbd7a5d8860"}""");
+
+        assertThat(parser.progress().retrying()).isNull();
+    }
+
+    @Test
+    void aRefusedApiKeyIsARetryThatRefusedTheCredentials() {
+        parse("""
+                {"type":"system","subtype":"api_retry","attempt":1,"max_retries":10,"retry_delay_ms":573.3238867309676,"error_status":401,"error":"authentication_failed","session_id":"e368409d-b5b5-4e8b-b89a-cc2bc8f6878d","uuid":"84a2ccea-3999-4141-87cc-9918f91ae0e3"}""");
+
+        ProviderRetry retry = parser.progress().retrying();
+        assertThat(retry).isEqualTo(new ProviderRetry(401, "authentication_failed", 1, 10, 573L, NOW));
+        assertThat(retry.credentialsRefused()).isTrue();
+        assertThat(retry.describe()).isEqualTo("HTTP 401 authentication_failed");
+    }
+
+    @Test
+    void retriesThatRunOutEndInAnErrorResultAndClearTheRetry() {
+        // Captured with CLAUDE_CODE_MAX_RETRIES=2: two retries, then Claude's synthetic answer and an error result.
+        parse("""
+                {"type":"system","subtype":"api_retry","attempt":2,"max_retries":2,"retry_delay_ms":1048.2994465844783,"error_status":429,"error":"rate_limit","session_id":"00183ad7-40a0-4407-9792-7e4d0e6ba6ec","uuid":"450f6602-b981-4870-9c51-824acda49e6f"}""");
+        parse("""
+                {"type":"assistant","message":{"id":"5dfd9d3e-e98b-4a0c-b0a3-43d2f7fb64c0","container":null,"model":"<synthetic>","role":"assistant","stop_details":null,"stop_reason":"stop_sequence","stop_sequence":"","type":"message","usage":{"input_tokens":0,"output_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"server_tool_use":{"web_search_requests":0,"web_fetch_requests":0},"service_tier":null,"cache_creation":{"ephemeral_1h_input_tokens":0,"ephemeral_5m_input_tokens":0},"inference_geo":null,"iterations":null,"speed":null},"content":[{"type":"text","text":"API Error: Request rejected (429) · capture 429 rate_limit_error"}],"context_management":null},"parent_tool_use_id":null,"session_id":"00183ad7-40a0-4407-9792-7e4d0e6ba6ec","uuid":"1835e14b-3e32-44a0-a716-53ae95a44290","error":"rate_limit","request_id":"req_c934cca11aeae1d534cca56b"}""");
+        parse("""
+                {"type":"result","subtype":"success","is_error":true,"api_error_status":429,"duration_ms":1912,"duration_api_ms":0,"num_turns":1,"result":"API Error: Request rejected (429) · capture 429 rate_limit_error","stop_reason":"stop_sequence","session_id":"00183ad7-40a0-4407-9792-7e4d0e6ba6ec","total_cost_usd":0,"usage":{"input_tokens":0,"cache_creation_input_tokens":0,"cache_read_input_tokens":0,"output_tokens":0},"modelUsage":{},"permission_denials":[],"terminal_reason":"completed","fast_mode_state":"off","uuid":"fb1b421e-5ace-41fd-8626-f6dc9011a34b"}""");
+
+        assertThat(parser.progress().retrying()).isNull();
+        assertThat(parser.result().orElseThrow().isError()).isTrue();
+        assertThat(parser.lastError()).hasValue("API Error: Request rejected (429) · capture 429 rate_limit_error");
     }
 
     @Test

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.autodev.agents.EventType;
 import dev.autodev.agents.ParsedEvent;
+import dev.autodev.agents.ProviderRetry;
 import dev.autodev.usage.PriceTable;
 import dev.autodev.usage.UsageProperties;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,10 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** Codex's --json lines, as the pinned CLI 0.169.0 printed them against the fake. */
 class CodexJsonParserTest {
 
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+
     private final PriceTable prices = new PriceTable(new UsageProperties(null, null));
 
     private CodexJsonParser parser(CodexThreadTotals.Totals before) {
-        return new CodexJsonParser(JsonMapper.builder().build(), prices, "gpt-5.5", before);
+        return new CodexJsonParser(JsonMapper.builder().build(), Clock.fixed(NOW, ZoneOffset.UTC), prices, "gpt-5.5", before);
     }
 
     @Test
@@ -74,6 +80,55 @@ class CodexJsonParserTest {
         assertThat(first).extracting(ParsedEvent::type).containsExactly(EventType.SYSTEM);
         assertThat(second).isEmpty();
         assertThat(warning).extracting(ParsedEvent::type).containsExactly(EventType.ERROR);
+    }
+
+    @Test
+    void aReconnectAfterA401IsARetryThatRefusedTheCredentials() {
+        // Captured from the pinned CLI (provider with stream_max_retries=3) against the fake answering 401.
+        CodexJsonParser parser = parser(CodexThreadTotals.Totals.NONE);
+        parser.parse("{\"type\":\"thread.started\",\"thread_id\":\"01a23504-0bc7-7b72-ab61-6ce8b282fc83\"}");
+        parser.parse("{\"type\":\"turn.started\"}");
+        List<ParsedEvent> events = parser.parse("{\"type\":\"error\",\"message\":\"Reconnecting... 1/3 (unexpected status 401 Unauthorized: capture 401 invalid_api_key, url: http://127.0.0.1:45451/v1/responses)\"}");
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.type()).as("not an error: the stream may recover").isEqualTo(EventType.SYSTEM);
+            assertThat(e.text()).isEqualTo("provider answered HTTP 401 Unauthorized: capture 401 invalid_api_key; retry 1 of 3");
+        });
+        ProviderRetry retry = parser.progress().retrying();
+        assertThat(retry).isEqualTo(new ProviderRetry(401, "Unauthorized: capture 401 invalid_api_key", 1, 3, null, NOW));
+        assertThat(retry.credentialsRefused()).isTrue();
+        assertThat(parser.lastError()).isEmpty();
+
+        parser.parse("{\"type\":\"error\",\"message\":\"Reconnecting... 2/5 (unexpected status 403 Forbidden: capture 403 permission_denied, url: http://127.0.0.1:42405/v1/responses)\"}");
+        assertThat(parser.progress().retrying()).isEqualTo(new ProviderRetry(403, "Forbidden: capture 403 permission_denied", 2, 5, null, NOW));
+        assertThat(parser.progress().retrying().credentialsRefused()).isTrue();
+    }
+
+    @Test
+    void aReconnectAfterAServerErrorHasNoStatusAndClearsWhenTheTurnFails() {
+        // Codex puts its own sentence in place of a 5xx; the retries ran out, so the final error and a failed turn follow.
+        CodexJsonParser parser = parser(CodexThreadTotals.Totals.NONE);
+        parser.parse("{\"type\":\"error\",\"message\":\"Reconnecting... 5/5 (We’re currently experiencing high demand, which may cause temporary errors.)\"}");
+
+        assertThat(parser.progress().retrying()).isEqualTo(new ProviderRetry(null,
+                "We’re currently experiencing high demand, which may cause temporary errors.", 5, 5, null, NOW));
+        assertThat(parser.progress().retrying().credentialsRefused()).isFalse();
+
+        parser.parse("{\"type\":\"error\",\"message\":\"We’re currently experiencing high demand, which may cause temporary errors.\"}");
+        assertThat(parser.progress().retrying()).isNull();
+        parser.parse("{\"type\":\"turn.failed\",\"error\":{\"message\":\"We’re currently experiencing high demand, which may cause temporary errors.\"}}");
+        assertThat(parser.lastError()).hasValue("We’re currently experiencing high demand, which may cause temporary errors.");
+    }
+
+    @Test
+    void theModelsNextOutputClearsTheRetry() {
+        CodexJsonParser parser = parser(CodexThreadTotals.Totals.NONE);
+        parser.parse("{\"type\":\"error\",\"message\":\"Reconnecting... 1/5 (We’re currently experiencing high demand, which may cause temporary errors.)\"}");
+        assertThat(parser.progress().retrying().attempt()).isEqualTo(1);
+
+        parser.parse("{\"type\":\"item.completed\",\"item\":{\"id\":\"item_0\",\"type\":\"agent_message\",\"text\":\"fine\"}}");
+
+        assertThat(parser.progress().retrying()).isNull();
     }
 
     @Test

@@ -27,7 +27,8 @@ import tools.jackson.databind.node.MissingNode;
  * user message of a conversation answers it. Which step answers is the number of assistant messages
  * already in the request's {@code messages}, so the Nth model call of a run gets step N and a
  * {@code --resume}d conversation goes on counting from its history. Past the last step a text step
- * repeats, anything else gives way to the text "done".
+ * repeats, anything else gives way to the text "done". A step made with {@link Step#afterFailing} first answers
+ * its failure to as many calls as it was told (the CLI's retries of the same call all reach it).
  *
  * <p>Side calls (no {@code tools} offered), conversations that match no marker and every other path
  * get a harmless answer ("OK", {@code {}}), so nothing the CLI asks on its own breaks a test. (In
@@ -168,26 +169,33 @@ public final class FakeAnthropicApi implements AutoCloseable {
         if (!request.isMainConversation()) {
             return UNSCRIPTED;
         }
-        List<Step> steps = scriptFor(request.firstUserText());
-        if (steps == null) {
+        Map.Entry<String, List<Step>> script = scriptFor(request.firstUserText());
+        if (script == null) {
             return UNSCRIPTED;
         }
+        List<Step> steps = script.getValue();
         int index = request.assistantMessageCount();
         if (index < steps.size()) {
-            return steps.get(index);
+            Step step = steps.get(index);
+            return step.failFirst() > 0 && callsReaching(script.getKey(), index) <= step.failFirst() ? step.failure() : step;
         }
         Step last = steps.getLast();
         return last.kind() == Step.Kind.TEXT ? last : EXHAUSTED;
     }
 
-    private List<Step> scriptFor(String firstUserText) {
+    private Map.Entry<String, List<Step>> scriptFor(String firstUserText) {
         synchronized (scripts) {
             for (Map.Entry<String, List<Step>> entry : scripts.entrySet()) {
                 if (firstUserText.contains(entry.getKey())) {
-                    return entry.getValue();
+                    return entry;
                 }
             }
         }
         return null;
+    }
+
+    /** How many calls of the marker's conversations have reached step {@code index}, the one being answered included. */
+    private long callsReaching(String marker, int index) {
+        return requestsFor(marker).stream().filter(r -> r.assistantMessageCount() == index).count();
     }
 }

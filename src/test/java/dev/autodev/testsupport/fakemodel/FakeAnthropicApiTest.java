@@ -286,6 +286,16 @@ class FakeAnthropicApiTest {
         }
 
         @Test
+        void a_step_after_failing_answers_its_failure_to_the_first_calls_that_reach_it() throws Exception {
+            api.script("MARKER-RETRY", Step.text("at last").afterFailing(2, Step.error(429, "rate_limit_error", "slow down")));
+
+            assertThat(post("/v1/messages", conversation("MARKER-RETRY", false)).statusCode()).isEqualTo(429);
+            assertThat(post("/v1/messages", conversation("MARKER-RETRY", false)).statusCode()).isEqualTo(429);
+            assertThat(textOf(post("/v1/messages", conversation("MARKER-RETRY", false)))).isEqualTo("at last");
+            assertThat(textOf(post("/v1/messages", conversation("MARKER-RETRY", false)))).isEqualTo("at last");
+        }
+
+        @Test
         void other_paths_and_methods_get_harmless_answers() throws Exception {
             assertThat(post("/v1/messages/count_tokens?beta=true", "{}").body()).contains("input_tokens");
             var get = http.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/hello")).GET().build(),

@@ -11,7 +11,7 @@ import java.util.function.Function;
  * One scripted answer of {@link FakeAnthropicApi}: the reply to one model call of a conversation.
  *
  * <p>Build it with {@link #text}, {@link #toolUse} or {@link #error}, then adjust it with
- * {@link #withUsage} and {@link #afterDelay}. Steps are immutable.
+ * {@link #withUsage}, {@link #afterDelay} and {@link #afterFailing}. Steps are immutable.
  *
  * @param kind what the answer is
  * @param text the answer text of a {@link Kind#TEXT} step, or the error message of an {@link Kind#ERROR} step
@@ -24,6 +24,8 @@ import java.util.function.Function;
  * @param delay how long the fake waits before it answers
  * @param inputFrom when set, computes the tool input from the request being answered (e.g. from an earlier
  *     tool's result), instead of the fixed {@code toolInput}
+ * @param failFirst how many calls that reach this step get {@code failure} instead, before it answers itself
+ * @param failure what those first calls get (e.g. a 429 the CLI retries), or null
  */
 public record Step(
         Kind kind,
@@ -35,7 +37,9 @@ public record Step(
         long inputTokens,
         long outputTokens,
         Duration delay,
-        Function<RecordedRequest, Map<String, Object>> inputFrom) {
+        Function<RecordedRequest, Map<String, Object>> inputFrom,
+        int failFirst,
+        Step failure) {
 
     /** What a step answers with. */
     public enum Kind {
@@ -56,6 +60,9 @@ public record Step(
         if (delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative: " + delay);
         }
+        if (failFirst < 0 || failFirst > 0 && failure == null) {
+            throw new IllegalArgumentException("failFirst must be 0, or positive with a failure: " + failFirst);
+        }
         // LinkedHashMap keeps the caller's key order (and allows null values, unlike Map.copyOf).
         toolInput = toolInput == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(toolInput));
     }
@@ -64,7 +71,7 @@ public record Step(
     public static Step text(String text) {
         Objects.requireNonNull(text, "text");
         return new Step(Kind.TEXT, text, null, Map.of(), 200, null,
-                DEFAULT_INPUT_TOKENS, DEFAULT_OUTPUT_TOKENS, Duration.ZERO, null);
+                DEFAULT_INPUT_TOKENS, DEFAULT_OUTPUT_TOKENS, Duration.ZERO, null, 0, null);
     }
 
     /** An answer that asks the CLI to run {@code toolName} with {@code input} (a fresh tool-use id each time). */
@@ -72,7 +79,7 @@ public record Step(
         Objects.requireNonNull(toolName, "toolName");
         Objects.requireNonNull(input, "input");
         return new Step(Kind.TOOL_USE, null, toolName, input, 200, null,
-                DEFAULT_INPUT_TOKENS, DEFAULT_OUTPUT_TOKENS, Duration.ZERO, null);
+                DEFAULT_INPUT_TOKENS, DEFAULT_OUTPUT_TOKENS, Duration.ZERO, null, 0, null);
     }
 
     /**
@@ -82,14 +89,14 @@ public record Step(
     public static Step toolUse(String toolName, Function<RecordedRequest, Map<String, Object>> inputFrom) {
         Objects.requireNonNull(inputFrom, "inputFrom");
         return new Step(Kind.TOOL_USE, null, toolName, Map.of(), 200, null,
-                DEFAULT_INPUT_TOKENS, DEFAULT_OUTPUT_TOKENS, Duration.ZERO, inputFrom);
+                DEFAULT_INPUT_TOKENS, DEFAULT_OUTPUT_TOKENS, Duration.ZERO, inputFrom, 0, null);
     }
 
     /** This step with its computed input filled in for {@code request}; a fixed step stays as it is. */
     Step resolvedFor(RecordedRequest request) {
         if (inputFrom == null) return this;
         return new Step(kind, text, toolName, inputFrom.apply(request), httpStatus, errorType, inputTokens, outputTokens,
-                delay, null);
+                delay, null, failFirst, failure);
     }
 
     /**
@@ -102,16 +109,29 @@ public record Step(
         }
         Objects.requireNonNull(errorType, "errorType");
         Objects.requireNonNull(message, "message");
-        return new Step(Kind.ERROR, message, null, Map.of(), httpStatus, errorType, 0, 0, Duration.ZERO, null);
+        return new Step(Kind.ERROR, message, null, Map.of(), httpStatus, errorType, 0, 0, Duration.ZERO, null, 0, null);
     }
 
     /** This step reporting the given token usage (drives the CLI's cost and budget accounting). */
     public Step withUsage(long inputTokens, long outputTokens) {
-        return new Step(kind, text, toolName, toolInput, httpStatus, errorType, inputTokens, outputTokens, delay, inputFrom);
+        return new Step(kind, text, toolName, toolInput, httpStatus, errorType, inputTokens, outputTokens, delay, inputFrom, failFirst, failure);
     }
 
     /** This step answered only after {@code delay}, which keeps a run alive for cancel and time-limit tests. */
     public Step afterDelay(Duration delay) {
-        return new Step(kind, text, toolName, toolInput, httpStatus, errorType, inputTokens, outputTokens, delay, inputFrom);
+        return new Step(kind, text, toolName, toolInput, httpStatus, errorType, inputTokens, outputTokens, delay, inputFrom, failFirst, failure);
+    }
+
+    /**
+     * This step, but the first {@code times} calls that reach it are answered with {@code failure}: the way to make a
+     * CLI retry, e.g. {@code Step.text("ok").afterFailing(2, Step.error(429, "rate_limit_error", "slow down"))}.
+     * Retries repeat the same conversation, so they reach the same step; calls are counted over every conversation
+     * of the script's marker.
+     */
+    public Step afterFailing(int times, Step failure) {
+        Objects.requireNonNull(failure, "failure");
+        if (times < 1) throw new IllegalArgumentException("times must be positive: " + times);
+        return new Step(kind, text, toolName, toolInput, httpStatus, errorType, inputTokens, outputTokens, delay, inputFrom,
+                times, failure);
     }
 }

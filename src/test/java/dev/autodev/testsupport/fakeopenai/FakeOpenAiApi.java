@@ -71,9 +71,21 @@ public final class FakeOpenAiApi implements AutoCloseable {
      * its built-in provider tries WebSockets first) without retries, keyed by {@link #KEY_VARIABLE}.
      */
     public List<String> codexConfig() {
+        return providerConfig(",request_max_retries=0,stream_max_retries=0");
+    }
+
+    /**
+     * The same provider with Codex's own retry settings, as users have them: it retries a failed stream 5 times
+     * (printing "Reconnecting... N/5"), e.g. after a 401.
+     */
+    public List<String> codexConfigWithDefaultRetries() {
+        return providerConfig("");
+    }
+
+    private List<String> providerConfig(String extra) {
         return List.of("model_provider=fake",
                 "model_providers.fake={name=\"fake\",base_url=\"" + baseUrl() + "\",wire_api=\"responses\","
-                        + "env_key=\"" + KEY_VARIABLE + "\",request_max_retries=0,stream_max_retries=0}");
+                        + "env_key=\"" + KEY_VARIABLE + "\"" + extra + "}");
     }
 
     /** Answers conversations that mention {@code marker} in a user message with {@code steps}, in order. */

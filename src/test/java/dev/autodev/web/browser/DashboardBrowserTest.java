@@ -257,6 +257,63 @@ class DashboardBrowserTest extends AgentIntegrationTest {
         assertThat(jobs).doesNotContain(marker);
     }
 
+    @Test
+    void aDeepLinkToAJobOpensItsPanelAndTheUrlFollowsThePanels() {
+        String marker = newMarker();
+        String jobId = createJob(aJob("Linked from elsewhere " + marker).with("scheduledAt", "2999-01-01T00:00:00Z"))
+                .get("id").asString();
+        String base = "http://127.0.0.1:" + localPort();
+
+        Response opened = page.navigate(base + "/jobs/" + jobId);
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(page.getByTestId("agent-panel")).hasAttribute("data-job-id", jobId);
+        assertThat(page.getByTestId("agent-panel")).containsText("Linked from elsewhere");
+        screenshot("deep-link");
+
+        page.getByTestId("locks-button").click();
+        assertThat(page.getByTestId("locks-panel")).isVisible();
+        assertThat(page).hasURL(base + "/locks");
+        page.goBack();
+        assertThat(page.getByTestId("agent-panel")).hasAttribute("data-job-id", jobId);
+        page.getByTestId("agent-panel-close").click();
+        assertThat(page).hasURL(base + "/");
+        assertThat(page.getByTestId("agent-panel")).hasCount(0);
+    }
+
+    @Test
+    void atPhoneWidthTheNavFoldsIntoAMenuPanelsFillTheScreenAndNothingOverflows() {
+        String base = "http://127.0.0.1:" + localPort();
+        for (String path : List.of("/", "/new", "/locks", "/usage", "/settings")) {
+            page.setViewportSize(1280, 800);
+            page.navigate(base + path);
+            assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "live");
+            assertThat(page.getByTestId("nav-menu-button")).isHidden();
+            assertNoHorizontalOverflow(path + " at 1280");
+            screenshot("desktop" + path.replace('/', '-'));
+
+            page.setViewportSize(390, 844);
+            assertNoHorizontalOverflow(path + " at 390");
+            screenshot("phone" + path.replace('/', '-'));
+        }
+
+        page.navigate(base + "/");
+        assertThat(page.getByTestId("settings-button")).isHidden();
+        page.getByTestId("nav-menu-button").click();
+        assertThat(page.getByTestId("main-nav")).isVisible();
+        screenshot("phone-menu-open");
+        page.getByTestId("usage-button").click();
+        assertThat(page).hasURL(base + "/usage");
+        assertThat(page.getByTestId("main-nav")).isHidden();
+        Locator panel = page.locator("aside.panel");
+        assertThat(panel).isVisible();
+        assertThat(panel.boundingBox().width).isEqualTo(390.0);
+    }
+
+    private void assertNoHorizontalOverflow(String where) {
+        Object wider = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) wider).intValue()).as("horizontal overflow on " + where).isLessThanOrEqualTo(0);
+    }
+
     /** The open panel lists every output event the server kept for the run. */
     private void assertPanelShowsAllOutputOf(String runId) {
         assertThat(page.getByTestId("agent-panel")).hasAttribute("data-run-id", runId);

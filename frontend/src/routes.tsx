@@ -1,0 +1,27 @@
+import { AgentPanel } from './features/agent/AgentPanel';
+import { navigate, registerRoute } from './features/common';
+import { LocksNotesPanel } from './features/coordination/LocksNotesPanel';
+import { JobForm } from './features/jobs/JobForm';
+import { SettingsPanel } from './features/settings/SettingsPanel';
+import { UsagePanel } from './features/usage/UsagePanel';
+
+const openJob = (id: string) => navigate(`/jobs/${encodeURIComponent(id)}`);
+const home = () => navigate('/');
+
+/**
+ * Every dashboard URL. A panel adds its own with one line (a side panel beside the board unless `layout: 'page'`,
+ * and a top-bar link when it has `nav`), e.g.
+ * `registerRoute({ path: '/workflows/:id', render: (p) => <WorkflowPanel id={p.id} /> });`
+ */
+registerRoute(
+  { path: '/' },
+  { path: '/jobs/:id', render: (p) => <AgentPanel jobId={p.id} onClose={home} onOpenJob={openJob} /> },
+  {
+    path: '/new',
+    nav: { label: 'New job', testId: 'new-job-button', primary: true },
+    render: () => <JobForm onCreated={(job) => openJob(job.id)} onCancel={home} />,
+  },
+  { path: '/locks', nav: { label: 'Locks & notes', testId: 'locks-button' }, render: () => <LocksNotesPanel onOpenJob={openJob} /> },
+  { path: '/usage', nav: { label: 'Usage', testId: 'usage-button' }, render: () => <UsagePanel /> },
+  { path: '/settings', nav: { label: 'Settings', testId: 'settings-button' }, render: () => <SettingsPanel /> },
+);
