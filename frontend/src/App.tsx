@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { EmptyState, Link, navigate, registeredRoutes, useLocation, useRoute } from './features/common';
 import { JobsBoard } from './features/jobs/JobsBoard';
 import { useSeen } from './features/jobs/seen';
+import { NotificationCenter } from './features/notifications/NotificationCenter';
 import { useHealthWarningsPolling, useLive } from './live/hooks';
 import './routes';
 
@@ -32,6 +33,7 @@ export function App() {
 
   return (
     <div className="app">
+      <NotificationCenter />
       <header className="topbar">
         <Link to="/" className="brand" data-testid="nav-home">
           autodev

@@ -4,6 +4,10 @@ import { LocksNotesPanel } from './features/coordination/LocksNotesPanel';
 import { JobForm } from './features/jobs/JobForm';
 import { SettingsPanel } from './features/settings/SettingsPanel';
 import { UsagePanel } from './features/usage/UsagePanel';
+import { GraphPanel } from './features/graph/GraphPanel';
+import { NotificationsPanel } from './features/notifications/NotificationsPanel';
+import { SearchPanel } from './features/search/SearchPanel';
+import { TimelinePanel } from './features/timeline/TimelinePanel';
 
 const openJob = (id: string) => navigate(`/jobs/${encodeURIComponent(id)}`);
 const home = () => navigate('/');
@@ -22,6 +26,10 @@ registerRoute(
     render: () => <JobForm onCreated={(job) => openJob(job.id)} onCancel={home} />,
   },
   { path: '/locks', nav: { label: 'Locks & notes', testId: 'locks-button' }, render: () => <LocksNotesPanel onOpenJob={openJob} /> },
+  { path: '/search', nav: { label: 'Search', testId: 'search-button' }, render: () => <SearchPanel />, layout: 'page' },
+  { path: '/timeline', nav: { label: 'Timeline', testId: 'timeline-button' }, render: () => <TimelinePanel />, layout: 'page' },
+  { path: '/graph', nav: { label: 'Graph', testId: 'graph-button' }, render: () => <GraphPanel />, layout: 'page' },
   { path: '/usage', nav: { label: 'Usage', testId: 'usage-button' }, render: () => <UsagePanel /> },
+  { path: '/notifications', nav: { label: 'Needs you', testId: 'notifications-button' }, render: () => <NotificationsPanel /> },
   { path: '/settings', nav: { label: 'Settings', testId: 'settings-button' }, render: () => <SettingsPanel /> },
 );

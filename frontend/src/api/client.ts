@@ -17,7 +17,21 @@ import type {
   Settings,
   Snapshot,
   UsageReport,
+  JobGraph,
+  SearchParams,
+  SearchResults,
+  Timeline,
 } from './types';
+
+/** `?a=1&b=x` from the parameters that have a value, or '' when none has. */
+function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
 
 const TOKEN_KEY = 'autodev.token';
 
@@ -112,7 +126,11 @@ export const api = {
   questions: (status?: string) => request<Question[]>('GET', `/api/questions${status ? `?status=${enc(status)}` : ''}`),
   healthWarnings: () => request<RunWarnings[]>('GET', '/api/health/warnings'),
   models: () => request<Models>('GET', '/api/models'),
-  usage: () => request<UsageReport>('GET', '/api/usage'),
+  usage: (from?: string, to?: string) => request<UsageReport>('GET', `/api/usage${query({ from, to })}`),
+  search: (p: SearchParams) =>
+    request<SearchResults>('GET', `/api/search${query({ q: p.q, jobId: p.jobId, type: p.type, from: p.from, to: p.to, page: p.page })}`),
+  timeline: (from?: string, to?: string) => request<Timeline>('GET', `/api/timeline${query({ from, to })}`),
+  graph: (since?: string) => request<JobGraph>('GET', `/api/graph${query({ since })}`),
   answer: (questionId: string, answer: string) =>
     request<Question>('POST', `/api/questions/${enc(questionId)}/answer`, { answer }),
 };
