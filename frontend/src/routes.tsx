@@ -3,11 +3,24 @@ import { navigate, registerRoute } from './features/common';
 import { LocksNotesPanel } from './features/coordination/LocksNotesPanel';
 import { JobForm } from './features/jobs/JobForm';
 import { SettingsPanel } from './features/settings/SettingsPanel';
-import { UsagePanel } from './features/usage/UsagePanel';
-import { GraphPanel } from './features/graph/GraphPanel';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Loading } from './features/common';
 import { NotificationsPanel } from './features/notifications/NotificationsPanel';
 import { SearchPanel } from './features/search/SearchPanel';
-import { TimelinePanel } from './features/timeline/TimelinePanel';
+
+/** Panels with charts load their code (ECharts, React Flow) when first opened, not with the board. */
+function later(load: () => Promise<ComponentType>) {
+  const Panel = lazy(() => load().then((component) => ({ default: component })));
+  return () => (
+    <Suspense fallback={<Loading />}>
+      <Panel />
+    </Suspense>
+  );
+}
+
+const TimelinePanel = later(() => import('./features/timeline/TimelinePanel').then((m) => m.TimelinePanel));
+const GraphPanel = later(() => import('./features/graph/GraphPanel').then((m) => m.GraphPanel));
+const UsagePanel = later(() => import('./features/usage/UsagePanel').then((m) => m.UsagePanel));
 
 const openJob = (id: string) => navigate(`/jobs/${encodeURIComponent(id)}`);
 const home = () => navigate('/');

@@ -11,4 +11,3 @@ export { EmptyState, ErrorState, errorInfo, Loading, type ErrorInfo } from './st
 export { Tabs, type TabDef } from './Tabs';
 export { fieldErrors, useAction, useApi, type ApiState } from './useApi';
 export { FailureBadge, formatCost, HealthChips, runCost } from './runBits';
-export { Chart, type ChartClick, type ChartOption } from './Chart';

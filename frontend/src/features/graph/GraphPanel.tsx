@@ -87,6 +87,7 @@ export function GraphPanel({ load = api.graph }: { load?: (since?: string) => Pr
               nodesConnectable={false}
               onlyRenderVisibleElements
               fitView
+              fitViewOptions={{ maxZoom: 1 }}
               minZoom={0.05}
               proOptions={{ hideAttribution: true }}
             >

@@ -1,5 +1,5 @@
 import { Graph, layout } from '@dagrejs/dagre';
-import type { Edge, Node } from '@xyflow/react';
+import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import type { GraphEdgeKind, GraphNode, JobGraph } from '../../api/types';
 import { toneOf } from '../common';
 
@@ -44,6 +44,7 @@ export function layoutGraph(graph: JobGraph): { nodes: Node<JobNodeData>[]; edge
       source: edge.source,
       target: edge.target,
       data: { kind: edge.kind },
+      markerEnd: { type: MarkerType.ArrowClosed, color: style.stroke },
       style: { stroke: style.stroke, strokeDasharray: style.strokeDasharray, strokeWidth: 1.5 },
     };
   });

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import { api } from '../../api/client';
 import type { Timeline } from '../../api/types';
-import { Button, Chart, EmptyState, ErrorState, Link, Loading, navigate, Panel, Toolbar, useApi, useLocation, type ChartClick } from '../common';
+import { Button, EmptyState, ErrorState, Link, Loading, navigate, Panel, Toolbar, useApi, useLocation } from '../common';
 import { useOnLiveChange } from '../../live/hooks';
+import { Chart, type ChartClick } from '../common/Chart';
 import { OUTCOME_COLOURS, timelineOption, VISIBLE_ROWS, type BarDatum } from './timelineChart';
 
 const WINDOWS: { label: string; hours: number }[] = [
@@ -31,9 +32,10 @@ export function TimelinePanel({ load = api.timeline }: { load?: (from?: string, 
   });
   const option = useMemo(() => (data ? timelineOption(data, Date.now()) : null), [data]);
 
-  const open = (event: ChartClick) => {
-    const datum = event.data as BarDatum | undefined;
-    if (datum?.jobId) navigate(`/jobs/${encodeURIComponent(datum.jobId)}`);
+  // A bar carries its job; a row's label is its job's id.
+  const open = (event: ChartClick & { componentType?: string }) => {
+    const jobId = event.componentType === 'yAxis' ? String(event.value) : (event.data as BarDatum | undefined)?.jobId;
+    if (jobId) navigate(`/jobs/${encodeURIComponent(jobId)}`);
   };
 
   return (
@@ -66,6 +68,19 @@ export function TimelinePanel({ load = api.timeline }: { load?: (from?: string, 
             {data.runCount} runs of {data.rows.length} jobs{data.truncated ? ' (cut: narrow the window to see all)' : ''}
           </div>
           <Chart option={option} onClick={open} testId="timeline-chart" height={Math.min(data.rows.length, VISIBLE_ROWS) * 28 + 90} />
+          <details className="timeline-list">
+            <summary>The rows as a list</summary>
+            <ol data-testid="timeline-rows">
+              {data.rows.map((row) => (
+                <li key={row.jobId} data-testid="timeline-row" data-job-id={row.jobId}>
+                  <Link to={`/jobs/${encodeURIComponent(row.jobId)}`}>{row.title}</Link>{' '}
+                  <span className="muted">
+                    {row.runs.map((r) => r.outcome.replace(/_/g, ' ')).join(', ')}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </details>
         </>
       )}
     </Panel>

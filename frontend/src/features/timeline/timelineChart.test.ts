@@ -33,7 +33,8 @@ describe('timeline chart', () => {
   it('has a time axis over the window, one category per job, and zoom and pan on the time axis', () => {
     const option = timelineOption(TIMELINE, Date.parse('2026-11-20T06:30:00Z')) as Record<string, any>;
 
-    expect(option.yAxis.data).toEqual(['Build', 'Test']);
+    expect(option.yAxis.data).toEqual(['a', 'b']);
+    expect(option.yAxis.axisLabel.formatter('b')).toBe('Test');
     expect(option.xAxis.min).toBe(Date.parse(TIMELINE.from));
     expect(option.dataZoom.map((z: { type: string }) => z.type)).toEqual(['inside', 'slider']);
   });

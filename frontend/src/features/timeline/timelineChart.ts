@@ -1,6 +1,6 @@
 import { graphic } from 'echarts/core';
 import type { Timeline, TimelineBar } from '../../api/types';
-import type { ChartOption } from '../common';
+import type { ChartOption } from '../common/Chart';
 
 /** Bar colours by how a run ended (or where it is). */
 export const OUTCOME_COLOURS: Record<string, string> = {
@@ -47,7 +47,10 @@ type RenderParams = { coordSys: { x: number; y: number; width: number; height: n
 
 /** A Gantt chart: a time axis, one category per job, a custom series drawing each run as a bar. */
 export function timelineOption(timeline: Timeline, now: number): ChartOption {
-  const labels = timeline.rows.map((r) => r.title);
+  // Categories are job ids (titles repeat); the labels show titles, and a click on one opens its job.
+  const ids = timeline.rows.map((r) => r.jobId);
+  const titles = Object.fromEntries(timeline.rows.map((r) => [r.jobId, r.title]));
+  const labels = ids;
   const many = labels.length > VISIBLE_ROWS;
   return {
     animation: false,
@@ -64,9 +67,10 @@ export function timelineOption(timeline: Timeline, now: number): ChartOption {
     xAxis: { type: 'time', min: Date.parse(timeline.from), max: Math.max(Date.parse(timeline.to), now) },
     yAxis: {
       type: 'category',
-      data: labels,
+      data: ids,
       inverse: true,
-      axisLabel: { width: 160, overflow: 'truncate' },
+      triggerEvent: true,
+      axisLabel: { width: 160, overflow: 'truncate', formatter: (id: string) => titles[id] ?? id },
     },
     dataZoom: [
       { type: 'inside', xAxisIndex: 0, filterMode: 'weakFilter' },

@@ -1,6 +1,7 @@
 import { api } from '../../api/client';
 import type { UsageBucket, UsageLine, UsageReport } from '../../api/types';
-import { Button, Chart, DataTable, EmptyState, ErrorState, Field, Loading, navigate, Panel, TextInput, Toolbar, useApi, useLocation, type Column } from '../common';
+import { Button, DataTable, EmptyState, ErrorState, Field, Loading, navigate, Panel, TextInput, Toolbar, useApi, useLocation, type Column } from '../common';
+import { Chart } from '../common/Chart';
 import { formatCost } from '../common/runBits';
 import { agentLabels, dayLabels, modelLabels, spendBars, tokenBars } from './usageCharts';
 

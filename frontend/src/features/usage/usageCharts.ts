@@ -1,5 +1,5 @@
 import type { UsageBucket, UsageLine } from '../../api/types';
-import type { ChartOption } from '../common';
+import type { ChartOption } from '../common/Chart';
 
 /** A bar per bucket, the reported part and the estimated part stacked, so estimates never pass for measurements. */
 export function spendBars(labels: string[], rows: { costUsd: number; estimatedCostUsd: number }[]): ChartOption {
