@@ -9,9 +9,9 @@ import java.util.Locale;
  * Measures the orchestrator against its latency targets with the real Claude Code CLI and a fake model: dispatch
  * latency, end-to-end overhead over the bare CLI, a burst of concurrent jobs while the API is being read, the MCP
  * endpoint's tool-call and watch_notes latency, and the dashboard in headless Chromium with 2,000 jobs and 20 agents
- * streaming. Prints figures only; a missed target is reported, not an error, so the exit code says whether the bench
+ * streaming, and the fleet views over a million generated output events ({@link FleetSection}). Prints figures only; a missed target is reported, not an error, so the exit code says whether the bench
  * itself worked. Run it with {@code scripts/bench}.
- * {@code -Dbench.sections=dispatch,e2e,burst,mcp,dashboard} runs only some sections (default: all). Sizes can be
+ * {@code -Dbench.sections=dispatch,e2e,burst,mcp,dashboard,fleet} runs only some sections (default: all). Sizes can be
  * changed with {@code -Dbench.dispatchJobs}, {@code -Dbench.e2eRuns}, {@code -Dbench.burstJobs} and
  * {@code -Dbench.burstConcurrency} (default: all at once), the MCP ones as {@link McpSection} lists, the dashboard's
  * as {@link DashboardSection} lists; {@code -Dbench.claudeBin} swaps the CLI; {@code -Dbench.keep=true} keeps the
@@ -92,7 +92,12 @@ public final class Bench {
                 DashboardSection.run(app, report);
             }
 
-            report.section("6. leftovers");
+            if (sections.has("fleet")) {
+                report.section("6. fleet views (search, timeline, graph at scale)");
+                FleetSection.run(app, report);
+            }
+
+            report.section("7. leftovers");
             Jobs jobs = new Jobs(app.http());
             long unfinished = jobs.count("queued") + jobs.count("running");
             long failed = jobs.count("failed");
