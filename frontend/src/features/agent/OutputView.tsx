@@ -25,7 +25,7 @@ export function OutputView({ events, loading, focusSeq }: { events: AgentEvent[]
     if (focusSeq === undefined || focusAt < 0 || focused.current === focusSeq) return;
     focused.current = focusSeq;
     atEnd.current = false;
-    box.current?.querySelector(`[data-seq="${focusSeq}"]`)?.scrollIntoView({ block: 'center' });
+    box.current?.querySelector<HTMLElement>(`[data-seq="${focusSeq}"]`)?.scrollIntoView?.({ block: 'center' });
   }, [focusSeq, focusAt]);
 
   return (

@@ -32,4 +32,10 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.autodev.common..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.jobs..", "dev.autodev.agents..",
                     "dev.autodev.queue..", "dev.autodev.settings..", "dev.autodev.web..");
+
+    /** Search and the fleet views only read what other features store; only the web layer asks them anything. */
+    @ArchTest
+    static final ArchRule fleetViewsAreReadOnlyLeaves = noClasses()
+            .that().resideOutsideOfPackages("dev.autodev.web..", "dev.autodev.search..", "dev.autodev.fleet..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.search..", "dev.autodev.fleet..");
 }
