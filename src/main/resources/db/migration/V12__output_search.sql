@@ -36,7 +36,7 @@ SELECT e.text, CASE WHEN e.type = 'tool_use' THEN e.data_json END, e.run_id, e.s
 FROM agent_events e JOIN agent_runs r ON r.id = e.run_id
 WHERE coalesce(e.text, '') <> '' OR e.type = 'tool_use';
 
--- The timeline's question: which runs overlap a window of time.
-CREATE INDEX agent_runs_started ON agent_runs (started_at);
+-- The timeline's question: which runs overlap a window of time, i.e. ended after its start (or have not ended).
+CREATE INDEX agent_runs_finished ON agent_runs (finished_at);
 -- The graph's question: which jobs were created since a time.
 CREATE INDEX jobs_created ON jobs (created_at);

@@ -25,9 +25,11 @@ class RunMetrics {
         this.registry = registry;
         this.runs = runs;
         CachedCounts active = new CachedCounts(runs::countActiveByKind, clock, Duration.ofSeconds(1));
+        // Strongly held: nothing else keeps the counts, and a weakly held gauge reads NaN after a GC.
         for (String kind : clis.kinds()) {
             Gauge.builder("autodev.runs.active", active, c -> c.get(kind))
-                    .description("Runs starting, running or waiting for a person").tag("agent", kind).register(registry);
+                    .description("Runs starting, running or waiting for a person").tag("agent", kind)
+                    .strongReference(true).register(registry);
         }
     }
 

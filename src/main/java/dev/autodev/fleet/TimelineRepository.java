@@ -17,13 +17,14 @@ public class TimelineRepository {
     /** More bars than this is no longer a chart anyone reads; the answer says it was cut. */
     static final int MAX_RUNS = 20_000;
 
-    // Runs that started before the window's end and had not finished by its start (or are still going).
-    private static final String OVERLAPPING = """
-            SELECT r.id, r.job_id, r.status, r.failure_kind, r.agent_kind, r.model, r.started_at, r.finished_at,
-                   r.cost_usd, j.title, j.status AS job_status
-            FROM agent_runs r JOIN jobs j ON j.id = r.job_id
-            WHERE r.started_at < :to AND (r.finished_at IS NULL OR r.finished_at >= :from)
-            ORDER BY r.started_at, r.id LIMIT :limit""";
+    private static final String COLUMNS = """
+            r.id AS run_id, r.job_id, r.status, r.failure_kind, r.agent_kind, r.model, r.started_at, r.finished_at, r.cost_usd,
+            j.title, j.status AS job_status FROM agent_runs r JOIN jobs j ON j.id = r.job_id""";
+    // Runs that started before the window's end and finished after its start, or have not finished. Two halves, so
+    // each walks the index on finished_at from the window's start rather than every run that ever started before it.
+    private static final String OVERLAPPING = "SELECT " + COLUMNS + " WHERE r.finished_at >= :from AND r.started_at < :to"
+            + " UNION ALL SELECT " + COLUMNS + " WHERE r.finished_at IS NULL AND r.started_at < :to"
+            + " ORDER BY started_at, run_id LIMIT :limit";
 
     private final Db db;
 
@@ -46,7 +47,7 @@ public class TimelineRepository {
                         row = new RowBuilder(jobId, rs.getString("title"), rs.getString("job_status"));
                         rows.put(jobId, row);
                     }
-                    row.runs.add(new Timeline.Bar(rs.getString("id"), rs.getString("status"),
+                    row.runs.add(new Timeline.Bar(rs.getString("run_id"), rs.getString("status"),
                                     rs.getString("failure_kind"), rs.getString("agent_kind"), rs.getString("model"),
                                     instant(rs.getLong("started_at")), finishedAt, rs.getDouble("cost_usd")));
                 });

@@ -13,9 +13,11 @@ class JobMetrics {
 
     JobMetrics(MeterRegistry registry, JobRepository jobs, Clock clock) {
         CachedCounts counts = new CachedCounts(jobs::countByStatus, clock, Duration.ofSeconds(1));
+        // Strong references: the counts live only in these gauges, and a weakly held one reads NaN after a GC.
         for (JobStatus status : JobStatus.values()) {
             Gauge.builder("autodev.queue.depth", counts, c -> c.get(status.wireName()))
-                    .description("Jobs in each state").tag("state", status.wireName()).register(registry);
+                    .description("Jobs in each state").tag("state", status.wireName())
+                    .strongReference(true).register(registry);
         }
     }
 }

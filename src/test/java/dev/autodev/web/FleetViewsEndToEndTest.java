@@ -128,6 +128,10 @@ class FleetViewsEndToEndTest extends AgentIntegrationTest {
         assertThat(sum(after, "autodev_dispatch_latency_seconds_count"))
                 .isGreaterThan(sum(before, "autodev_dispatch_latency_seconds_count"));
         assertThat(after).contains("autodev_queue_depth{", "state=\"queued\"", "autodev_runs_active{");
+        System.gc(); // the gauges must survive one: a weakly held gauge would read NaN from here on
+        String later = metrics();
+        assertThat(sum(later, "autodev_queue_depth", Map.of("state", "done"))).isGreaterThanOrEqualTo(1);
+        assertThat(sum(later, "autodev_runs_active")).isGreaterThanOrEqualTo(0);
 
         JsonNode usage = api.get("/api/usage?from=" + start).body();
         assertThat(usage.get("byAgent").valueStream().filter(l -> l.get("agent").asString().equals("claude"))
