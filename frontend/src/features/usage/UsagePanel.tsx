@@ -135,6 +135,7 @@ export function UsagePanel({ load = api.usage }: { load?: (from?: string, to?: s
                 rowKey={(l) => `${l.agent}/${l.model}`}
                 rowProps={(l) => ({ 'data-testid': 'usage-model-row', 'data-model': l.model ?? '' })}
               />
+              <DimensionCharts name="model" labels={modelLabels(report.byModel)} rows={report.byModel} />
             </>
           )}
           {report.byDay && report.byDay.length > 0 && (
@@ -147,12 +148,6 @@ export function UsagePanel({ load = api.usage }: { load?: (from?: string, to?: s
             <>
               <h3>By provider</h3>
               <DimensionCharts name="agent" labels={agentLabels(report.byAgent)} rows={report.byAgent} />
-            </>
-          )}
-          {report.byModel.length > 0 && (
-            <>
-              <h3>By model (chart)</h3>
-              <DimensionCharts name="model" labels={modelLabels(report.byModel)} rows={report.byModel} />
             </>
           )}
           <h3>By project</h3>
