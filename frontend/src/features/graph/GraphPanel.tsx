@@ -8,6 +8,8 @@ import { Button, EmptyState, ErrorState, Link, Loading, navigate, Panel, StatusB
 import { EDGE_STYLES, layoutGraph, type JobNodeData } from './graphLayout';
 
 const WINDOWS = [1, 7, 30];
+/** Past this many jobs the view opens on the newest ones (React Flow then draws only what is on screen). */
+const FIT_ALL_UP_TO = 150;
 
 const JobNode = memo(function JobNode({ data }: NodeProps<Node<JobNodeData>>) {
   const { job, tone } = data;
@@ -40,6 +42,10 @@ export function GraphPanel({ load = api.graph }: { load?: (since?: string) => Pr
   useOnLiveChange(reload, 3_000);
   const live = useLive();
   const laidOut = useMemo(() => (data ? layoutGraph(data) : null), [data]);
+  const fitOptions = useMemo(
+    () => ({ maxZoom: 1, nodes: data && data.nodes.length > FIT_ALL_UP_TO ? data.nodes.slice(-FIT_ALL_UP_TO).map((n) => ({ id: n.id })) : undefined }),
+    [data],
+  );
   // Live statuses recolour the nodes without laying the graph out again.
   const nodes = useMemo(() => {
     if (!laidOut) return [];
@@ -87,7 +93,7 @@ export function GraphPanel({ load = api.graph }: { load?: (since?: string) => Pr
               nodesConnectable={false}
               onlyRenderVisibleElements
               fitView
-              fitViewOptions={{ maxZoom: 1 }}
+              fitViewOptions={fitOptions}
               minZoom={0.05}
               proOptions={{ hideAttribution: true }}
             >

@@ -38,12 +38,12 @@ final class FleetSection {
         report.figure(String.format(Locale.ROOT, "generated %,d jobs with a run each and %,d output events in %.1f s",
                 runs, events, (System.nanoTime() - started) / 1e9));
 
-        search(app, report, data, queries);
+        search(app, report, data, queries, events);
         timeline(app, report);
         graph(app, report, runs, graphJobs, now);
     }
 
-    private static void search(BenchApp app, Report report, FleetData data, int queries) {
+    private static void search(BenchApp app, Report report, FleetData data, int queries, int events) {
         // What people type: a rare or mid-frequency word, two words, a phrase, a prefix, with and without a filter.
         List<String> kinds = List.of("word", "two words", "phrase", "prefix", "word + type filter");
         Map<String, List<Double>> byKind = new java.util.LinkedHashMap<>();
@@ -70,7 +70,7 @@ final class FleetSection {
         }
         byKind.forEach((kind, ms) -> report.note("%-20s %s", kind, Percentiles.of(ms).summary()));
         Percentiles p = Percentiles.of(all);
-        report.figure("search over 1,000,000 events, " + p.count() + " queries over HTTP (" + matched
+        report.figure(String.format(Locale.ROOT, "search over %,d events, ", events) + p.count() + " queries over HTTP (" + matched
                 + " hits shown): " + p.summary(), "p99 < 50 ms", p.p99() < TARGET_SEARCH_P99_MILLIS);
         // For scale: a word in nearly every event is the worst case bm25 has to rank; no target, just the figure.
         List<Double> common = new ArrayList<>();
@@ -112,6 +112,7 @@ final class FleetSection {
                      .setExecutablePath(DashboardSection.CHROMIUM).setHeadless(true)
                      .setArgs(List.of("--no-sandbox", "--disable-gpu")))) {
             List<Double> ms = new ArrayList<>();
+            List<Double> answered = new ArrayList<>();
             int nodes = 0;
             for (int i = 0; i < 4; i++) {
                 Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
@@ -122,9 +123,15 @@ final class FleetSection {
                 double rendered = ((Number) page.evaluate(
                         "() => new Promise(r => requestAnimationFrame(() => r(performance.now())))")).doubleValue();
                 nodes = ((Number) page.evaluate("() => Number(document.querySelector('[data-testid=graph-summary]').dataset.nodes)")).intValue();
-                if (i > 0) ms.add(rendered); // the first load warms the server and the browser's cache
+                double graphAnswered = ((Number) page.evaluate("() => (performance.getEntriesByType('resource')"
+                        + ".find(r => r.name.includes('/api/graph')) || { responseEnd: -1 }).responseEnd")).doubleValue();
+                if (i > 0) { // the first load warms the server and the browser's cache
+                    ms.add(rendered);
+                    answered.add(graphAnswered);
+                }
                 page.close();
             }
+            report.note("of which until GET /api/graph had answered: %s", Percentiles.of(answered).summary());
             Percentiles p = Percentiles.of(ms);
             report.figure("graph of " + nodes + " jobs rendered (navigation to laid-out nodes on screen): "
                     + p.summary(), "< 1 s", p.max() < TARGET_GRAPH_RENDER_MILLIS);
