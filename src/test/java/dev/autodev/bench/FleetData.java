@@ -52,12 +52,26 @@ final class FleetData {
      * the runs; the newest {@code linkedJobs} are linked. Returns when everything is committed.
      */
     void generate(DataSource writer, int jobs, int events, int linkedJobs, long now) throws SQLException {
+        inTransaction(writer, c -> insertJobsAndRuns(c, jobs, linkedJobs, now));
+        // The writer connection is the server's only one: give it back between chunks so its own writes go on.
+        for (int from = 0; from < events; from += CHUNK) {
+            int start = from;
+            inTransaction(writer, c -> insertEvents(c, jobs, events, start, Math.min(events, start + CHUNK), now));
+        }
+    }
+
+    private static final int CHUNK = 50_000;
+
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    private static void inTransaction(DataSource writer, Work work) throws SQLException {
         try (Connection c = writer.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                insertJobsAndRuns(c, jobs, linkedJobs, now);
-                insertEvents(c, jobs, events, now);
+                work.run(c);
                 c.commit();
             } finally {
                 c.setAutoCommit(auto);
@@ -113,12 +127,12 @@ final class FleetData {
         }
     }
 
-    private void insertEvents(Connection c, int runs, int events, long now) throws SQLException {
+    private void insertEvents(Connection c, int runs, int events, int from, int to, long now) throws SQLException {
         String[] types = {"assistant_text", "tool_use", "tool_result", "assistant_text", "tool_result"};
         try (PreparedStatement event = c.prepareStatement(
                 "INSERT INTO agent_events (run_id, seq, type, text, data_json, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             int perRun = Math.max(1, events / runs);
-            for (int i = 0; i < events; i++) {
+            for (int i = from; i < to; i++) {
                 int run = i / perRun % runs;
                 String type = types[i % types.length];
                 event.setString(1, runId(run));
