@@ -3,15 +3,19 @@ import { EmptyState, Link, navigate, registeredRoutes, useLocation, useRoute } f
 import { JobsBoard } from './features/jobs/JobsBoard';
 import { useSeen } from './features/jobs/seen';
 import { NotificationCenter } from './features/notifications/NotificationCenter';
+import { activeProjectOf, withProject } from './features/projects/activeProject';
 import { useHealthWarningsPolling, useLive } from './live/hooks';
 import './routes';
 
-const openJob = (jobId: string) => navigate(`/jobs/${encodeURIComponent(jobId)}`);
+// Opening a job keeps the board on its project.
+const openJob = (jobId: string) =>
+  navigate(withProject(`/jobs/${encodeURIComponent(jobId)}`, activeProjectOf(new URLSearchParams(window.location.search))));
 
 export function App() {
   const state = useLive();
   const route = useRoute();
-  const { path } = useLocation();
+  const { path, query } = useLocation();
+  const project = activeProjectOf(query);
   const [menuOpen, setMenuOpen] = useState(false);
   const { isUnread, markSeen } = useSeen();
   useHealthWarningsPolling();
@@ -35,7 +39,7 @@ export function App() {
     <div className="app">
       <NotificationCenter />
       <header className="topbar">
-        <Link to="/" className="brand" data-testid="nav-home">
+        <Link to={withProject('/', project)} className="brand" data-testid="nav-home">
           autodev
         </Link>
         <span className={`conn conn-${state.connection}`} data-testid="connection-status" data-state={state.connection}>
@@ -64,7 +68,7 @@ export function App() {
                 <Link
                   key={r.path}
                   // Following the link of the open panel closes it, as the buttons did.
-                  to={on ? '/' : r.path}
+                  to={withProject(on ? '/' : r.path, project)}
                   className={`nav-link${r.nav!.primary ? ' nav-primary' : ''}${on ? ' nav-on' : ''}`}
                   aria-current={on ? 'page' : undefined}
                   data-testid={r.nav!.testId}

@@ -1,10 +1,23 @@
 import type {
   AgentRun,
+  BatchRunRequest,
+  BatchRunResult,
+  BatchTemplate,
+  Project,
+  Template,
+  TemplateInput,
+  TemplateModelStats,
+  TemplateStats,
   Changes,
   ChangesScope,
   FileLock,
   Job,
   JobWithRuns,
+  KbEntry,
+  KbFilter,
+  KbSearchHit,
+  Learning,
+  NewKbEntry,
   Models,
   NewJob,
   Note,
@@ -89,6 +102,13 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   return json as T;
 }
 
+/** A query string of the given values, leaving out empty ones. */
+function kbQuery(values: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value) params.set(key, value);
+  return params.toString();
+}
+
 function safeParse(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -128,9 +148,57 @@ export const api = {
   models: () => request<Models>('GET', '/api/models'),
   usage: (from?: string, to?: string) => request<UsageReport>('GET', `/api/usage${query({ from, to })}`),
   search: (p: SearchParams) =>
-    request<SearchResults>('GET', `/api/search${query({ q: p.q, jobId: p.jobId, type: p.type, from: p.from, to: p.to, page: p.page })}`),
+    request<SearchResults>('GET', `/api/search${query({ q: p.q, jobId: p.jobId, projectId: p.projectId, type: p.type, from: p.from, to: p.to, page: p.page })}`),
   timeline: (from?: string, to?: string) => request<Timeline>('GET', `/api/timeline${query({ from, to })}`),
-  graph: (since?: string) => request<JobGraph>('GET', `/api/graph${query({ since })}`),
+  graph: (since?: string, projectId?: string) => request<JobGraph>('GET', `/api/graph${query({ since, projectId })}`),
+  /** Jobs matching the filters, newest first; the archive view is `{ archived: true, q }`. */
+  findJobs: (filter: { archived?: boolean; q?: string; projectId?: string; flagged?: boolean; page?: number; size?: number }) => {
+    const params = new URLSearchParams();
+    if (filter.archived !== undefined) params.set('archived', String(filter.archived));
+    if (filter.flagged !== undefined) params.set('flagged', String(filter.flagged));
+    if (filter.q) params.set('q', filter.q);
+    if (filter.projectId) params.set('projectId', filter.projectId);
+    params.set('page', String(filter.page ?? 0));
+    params.set('size', String(filter.size ?? 50));
+    return request<Page<Job>>('GET', `/api/jobs?${params}`);
+  },
+  editJob: (id: string, edit: { title?: string; description?: string }) =>
+    request<JobWithRuns>('PATCH', `/api/jobs/${enc(id)}`, edit),
+  runNow: (id: string) => request<JobWithRuns>('POST', `/api/jobs/${enc(id)}/run-now`),
+  toggleFlag: (id: string) => request<JobWithRuns>('POST', `/api/jobs/${enc(id)}/flag`),
+  archiveJob: (id: string) => request<JobWithRuns>('POST', `/api/jobs/${enc(id)}/archive`),
+  unarchiveJob: (id: string) => request<JobWithRuns>('POST', `/api/jobs/${enc(id)}/unarchive`),
+  templates: () => request<Template[]>('GET', '/api/templates'),
+  createTemplate: (t: TemplateInput) => request<Template>('POST', '/api/templates', t),
+  updateTemplate: (id: string, t: TemplateInput) => request<Template>('PUT', `/api/templates/${enc(id)}`, t),
+  deleteTemplate: (id: string) => request<void>('DELETE', `/api/templates/${enc(id)}`),
+  templateStats: (id: string) => request<TemplateStats>('GET', `/api/templates/${enc(id)}/stats`),
+  templateModelStats: () => request<TemplateModelStats[]>('GET', '/api/stats/template-model'),
+  projects: () => request<Project[]>('GET', '/api/projects'),
+  createProject: (p: { name: string; description?: string }) => request<Project>('POST', '/api/projects', p),
+  updateProject: (id: string, p: { name: string; description?: string }) =>
+    request<Project>('PUT', `/api/projects/${enc(id)}`, p),
+  deleteProject: (id: string) => request<void>('DELETE', `/api/projects/${enc(id)}`),
+  batches: () => request<BatchTemplate[]>('GET', '/api/batch-templates'),
+  createBatch: (b: { name: string; items: string[] }) => request<BatchTemplate>('POST', '/api/batch-templates', b),
+  updateBatch: (id: string, b: { name: string; items: string[] }) =>
+    request<BatchTemplate>('PUT', `/api/batch-templates/${enc(id)}`, b),
+  deleteBatch: (id: string) => request<void>('DELETE', `/api/batch-templates/${enc(id)}`),
+  runBatch: (id: string, options: BatchRunRequest) =>
+    request<BatchRunResult>('POST', `/api/batch-templates/${enc(id)}/run`, options),
+  kbEntries: (filter: KbFilter = {}, page = 0, size = 50) =>
+    request<Page<KbEntry>>('GET', `/api/knowledge-base?${kbQuery({ ...filter, page: String(page), size: String(size) })}`),
+  kbSearch: (q: string, filter: KbFilter = {}) =>
+    request<{ query: string; count: number; results: KbSearchHit[] }>('GET', `/api/knowledge-base/search?${kbQuery({ ...filter, q })}`),
+  createKbEntry: (entry: NewKbEntry) => request<KbEntry>('POST', '/api/knowledge-base', entry),
+  updateKbEntry: (id: string, changes: NewKbEntry) => request<KbEntry>('PUT', `/api/knowledge-base/${enc(id)}`, changes),
+  deleteKbEntry: (id: string) => request<void>('DELETE', `/api/knowledge-base/${enc(id)}`),
+  approveKbEntry: (id: string) => request<KbEntry>('POST', `/api/knowledge-base/${enc(id)}/approve`),
+  consolidateKb: () => request<{ groups: number; merged: unknown[]; skipped: unknown[] }>('POST', '/api/knowledge-base/consolidate'),
+  kbLearnings: (jobId?: string) => request<Learning[]>('GET', `/api/knowledge-base/learnings${jobId ? `?jobId=${enc(jobId)}` : ''}`),
+  kbSettings: () => request<{ requireApproval: boolean }>('GET', '/api/knowledge-base/settings'),
+  saveKbSettings: (settings: { requireApproval: boolean }) =>
+    request<{ requireApproval: boolean }>('PUT', '/api/knowledge-base/settings', settings),
   answer: (questionId: string, answer: string) =>
     request<Question>('POST', `/api/questions/${enc(questionId)}/answer`, { answer }),
 };

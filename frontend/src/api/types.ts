@@ -42,6 +42,17 @@ export interface Job {
   retryPolicy?: RetryPolicy;
   maxRetries?: number;
   attempt?: number;
+  /** The template the job was created from (null once that template is deleted). */
+  templateId?: string | null;
+  /** The project the job belongs to; null when it is in none. */
+  projectId?: string | null;
+  /** The template's content as it was when the job was created; goes before the description as ## Guidelines. */
+  guidelines?: string | null;
+  flagged?: boolean;
+  /** When the job was archived (off the board); null when it is not. */
+  archivedAt?: string | null;
+  /** How the model was chosen: given, or rated by the small model when the job was created without one. */
+  modelChoice?: ModelChoice;
   /** Only on GET /api/jobs/{id}: the worktree's branch and pull request, when the job has them. */
   branch?: string | null;
   prUrl?: string | null;
@@ -140,7 +151,10 @@ export interface UsageLine {
 
 /** Spend in one bucket of a dimension (a UTC day yyyy-mm-dd, a project id, a template id). */
 export interface UsageBucket {
-  key: string;
+  /** Null on the bucket of runs whose job has no project (or no template). */
+  key: string | null;
+  /** The day, or the project's or template's name; null with a null key. */
+  name: string | null;
   runs: number;
   costUsd: number;
   estimatedCostUsd: number;
@@ -158,8 +172,81 @@ export interface UsageReport {
   byDay?: UsageBucket[];
   byProject?: UsageBucket[];
   byTemplate?: UsageBucket[];
-  /** The orchestrator's own small-model calls (triage, classification), apart from runs. */
-  system?: { costUsd: number; inputTokens: number; outputTokens: number; byPurpose: UsageBucket[] };
+  /** The system's own small-model calls (triage, classification, consolidation), apart from jobs. */
+  system?: SystemSpend;
+}
+
+export interface SystemSpend {
+  costUsd: number;
+  calls: number;
+  failedCalls: number;
+  byPurpose: { purpose: string; model: string; calls: number; failedCalls: number; costUsd: number; inputTokens: number; outputTokens: number }[];
+}
+
+export interface ModelChoice {
+  /** explicit (given), pending (being classified), classified, default (classification off or failed). */
+  source: 'explicit' | 'pending' | 'classified' | 'default';
+  rating: 'simple' | 'medium' | 'complex' | null;
+  reason: string | null;
+}
+
+export type KbScope = 'project' | 'global';
+
+export interface KbEntry {
+  id: string;
+  title: string;
+  content: string;
+  tags: string[];
+  scope: KbScope;
+  project: string | null;
+  status: 'pending' | 'approved';
+  sourceRunId: string | null;
+  sourceJobId: string | null;
+  sourceModel: string | null;
+  createdAt: string;
+  updatedAt: string;
+  injectedCount: number;
+  foundCount: number;
+}
+
+export interface NewKbEntry {
+  title?: string;
+  content?: string;
+  tags?: string[];
+  scope?: KbScope;
+  project?: string | null;
+}
+
+export interface KbSearchHit {
+  entry: KbEntry;
+  /** The matched words marked as [[word]]. */
+  snippet: string;
+  rank: number;
+}
+
+/** What an agent reported with report_learnings, and what triage decided. */
+export interface Learning {
+  id: string;
+  runId: string;
+  jobId: string;
+  model: string | null;
+  project: string;
+  title: string;
+  content: string;
+  tags: string[];
+  scopeHint: KbScope;
+  status: 'reported' | 'triaging' | 'kept' | 'discarded' | 'duplicate';
+  reason: string | null;
+  entryId: string | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+export interface KbFilter {
+  project?: string;
+  scope?: string;
+  tag?: string;
+  status?: string;
 }
 
 /** GET /api/search: one matching output event; the snippet is escaped HTML with <mark> around matches. */
@@ -185,6 +272,7 @@ export interface SearchResults {
 export interface SearchParams {
   q: string;
   jobId?: string;
+  projectId?: string;
   type?: string;
   from?: string;
   to?: string;
@@ -396,6 +484,87 @@ export interface NewJob {
   completionChecks?: string[];
   retryPolicy?: RetryPolicy;
   maxRetries?: number;
+  templateId?: string;
+  projectId?: string;
+}
+
+/** A reusable prompt skeleton (GET /api/templates). */
+export interface Template {
+  id: string;
+  name: string;
+  content: string;
+  defaultModel: string | null;
+  defaultWorkDir: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TemplateInput {
+  name: string;
+  content: string;
+  defaultModel?: string;
+  defaultWorkDir?: string;
+}
+
+/** How a set of finished runs (done or failed) went. */
+export interface RunStats {
+  runs: number;
+  succeeded: number;
+  successRate: number;
+  avgCostUsd: number;
+  avgTurns: number;
+  avgDurationMs: number;
+}
+
+export interface TemplateStats {
+  templateId: string;
+  templateName: string;
+  overall: RunStats;
+  byModel: { model: string; stats: RunStats }[];
+}
+
+export interface TemplateModelStats {
+  templateId: string;
+  templateName: string;
+  model: string;
+  stats: RunStats;
+}
+
+/** A named group of jobs (GET /api/projects adds how many are on the board). */
+export interface Project {
+  id: string;
+  name: string;
+  description: string | null;
+  createdAt: string;
+  updatedAt: string;
+  jobCount?: number;
+}
+
+export interface BatchTemplate {
+  id: string;
+  name: string;
+  items: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The options of one batch run; every one is optional. */
+export interface BatchRunRequest {
+  mode?: 'normal' | 'debate';
+  model?: string;
+  workDir?: string;
+  maxTurns?: number;
+  useWorktree?: boolean;
+  priority?: number;
+  templateId?: string;
+  stopMode?: StopMode;
+  stopValue?: number;
+}
+
+export interface BatchRunResult {
+  projectId: string;
+  projectName: string;
+  jobIds: string[];
 }
 
 export type LiveMessage =

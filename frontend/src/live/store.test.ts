@@ -146,4 +146,20 @@ describe('liveReducer', () => {
     state = liveReducer(state, { type: 'runHealth', runId: 'r1', warnings: [] });
     expect(state.healthWarnings).toEqual({});
   });
+
+  it('takes an archived job off the board and brings it back when unarchived', () => {
+    let state = liveReducer(initialState, {
+      type: 'snapshot',
+      snapshot: snapshot(1, [job('a', 'done', '2026-01-01T00:00:01Z'), job('b', 'done', '2026-01-01T00:00:02Z')]),
+    });
+    const archived = { ...job('a', 'done', '2026-01-01T00:00:01Z', '2026-01-01T00:05:00Z'), archivedAt: '2026-01-01T00:05:00Z' };
+    state = liveReducer(state, { type: 'frame', frame: frame(2, [{ type: 'job', job: archived }]) });
+    expect(state.jobOrder).toEqual(['b']);
+    expect(state.jobs.a).toBeUndefined();
+    expect(state.totalJobs).toBe(1);
+    const back = { ...archived, archivedAt: null, updatedAt: '2026-01-01T00:06:00Z' };
+    state = liveReducer(state, { type: 'frame', frame: frame(3, [{ type: 'job', job: back }]) });
+    expect(state.jobOrder).toEqual(['b', 'a']);
+    expect(state.totalJobs).toBe(2);
+  });
 });

@@ -202,6 +202,15 @@ function upsertJobs(state: LiveState, incoming: Job[]): LiveState {
   let reorder = false;
   for (const job of incoming) {
     const known = jobs[job.id];
+    if (job.archivedAt && !(known && known.updatedAt > job.updatedAt)) {
+      // Archived: off the board (the archive view reads it over REST); unarchiving sends it back.
+      if (known) {
+        delete jobs[job.id];
+        added--;
+        reorder = true;
+      }
+      continue;
+    }
     if (known && known.updatedAt > job.updatedAt) {
       // An older copy arrived late; only its worktree details (which live copies lack) are worth keeping.
       if ((job.branch != null && job.branch !== known.branch) || (job.prUrl != null && job.prUrl !== known.prUrl)) {
@@ -215,7 +224,7 @@ function upsertJobs(state: LiveState, incoming: Job[]): LiveState {
   }
   let jobOrder = state.jobOrder;
   if (added || reorder) jobOrder = sortJobIds(jobs);
-  return { ...state, jobs, jobOrder, totalJobs: state.totalJobs + added };
+  return { ...state, jobs, jobOrder, totalJobs: Math.max(0, state.totalJobs + added) };
 }
 
 /**

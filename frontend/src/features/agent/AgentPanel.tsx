@@ -8,6 +8,7 @@ import { ChangesView } from './ChangesView';
 import { OutputView } from './OutputView';
 import { QuestionBox } from './QuestionBox';
 import { RunActions } from './RunActions';
+import { QueuedJobActions } from '../jobs/QueuedJobActions';
 
 type Tab = 'output' | 'changes' | 'details';
 
@@ -147,6 +148,12 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
           <dl className="details" data-testid="agent-details">
             <dt>Description</dt>
             <dd className="pre">{job.description}</dd>
+            {job.guidelines && (
+              <>
+                <dt>Guidelines (from its template)</dt>
+                <dd className="pre" data-testid="agent-guidelines">{job.guidelines}</dd>
+              </>
+            )}
             {Object.keys(job.context).length > 0 && (
               <>
                 <dt>Context</dt>
@@ -204,6 +211,7 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
           </dl>
         )}
       </div>
+      {job.status === 'queued' && <QueuedJobActions key={job.id} job={job} />}
       {run && <RunActions run={run} jobActive={jobActive} onRetried={onOpenJob} />}
       {!run && job.status === 'queued' && (
         <Button variant="danger" data-testid="action-cancel-job" onClick={() => api.cancelJob(job.id)}>

@@ -4,6 +4,7 @@ import { memo, useMemo } from 'react';
 import { api } from '../../api/client';
 import type { JobGraph } from '../../api/types';
 import { useLive, useOnLiveChange } from '../../live/hooks';
+import { activeProjectOf, PROJECT_PARAM } from '../projects/activeProject';
 import { Button, EmptyState, ErrorState, Link, Loading, navigate, Panel, StatusBadge, Toolbar, toneOf, useApi, useLocation } from '../common';
 import { EDGE_STYLES, layoutGraph, type JobNodeData } from './graphLayout';
 
@@ -32,12 +33,14 @@ const NODE_TYPES = { job: JobNode };
  * What waits on what (GET /api/graph): jobs as nodes coloured by status, links by kind, laid out by dagre. Statuses
  * follow the live feed at once; the graph's shape is read again when jobs come and go. A click opens the job.
  */
-export function GraphPanel({ load = api.graph }: { load?: (since?: string) => Promise<JobGraph> }) {
+export function GraphPanel({ load = api.graph }: { load?: (since?: string, projectId?: string) => Promise<JobGraph> }) {
   const { query } = useLocation();
   const days = Number(query.get('days') ?? 7) || 7;
+  // The board's active project narrows the graph to its jobs.
+  const project = activeProjectOf(query);
   const { data, error, loading, reload } = useApi(
-    () => load(new Date(Date.now() - days * 86_400_000).toISOString()),
-    [days, load],
+    () => load(new Date(Date.now() - days * 86_400_000).toISOString(), project ?? undefined),
+    [days, project, load],
   );
   useOnLiveChange(reload, 3_000);
   const live = useLive();
@@ -60,7 +63,7 @@ export function GraphPanel({ load = api.graph }: { load?: (since?: string) => Pr
     <Panel title="Job graph" data-testid="graph-panel" actions={<Button variant="link" onClick={reload}>refresh</Button>}>
       <Toolbar>
         {WINDOWS.map((d) => (
-          <Link key={d} to={`/graph?days=${d}`} className={`chip${d === days ? ' chip-on' : ''}`} data-testid={`graph-window-${d}`}>
+          <Link key={d} to={`/graph?days=${d}${project ? `&${PROJECT_PARAM}=${encodeURIComponent(project)}` : ''}`} className={`chip${d === days ? ' chip-on' : ''}`} data-testid={`graph-window-${d}`}>
             last {d === 1 ? 'day' : `${d} days`}
           </Link>
         ))}

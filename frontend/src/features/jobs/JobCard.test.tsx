@@ -7,6 +7,17 @@ const job = { id: 'j1', title: 'Fix it', description: 'd', status: 'failed', sta
 const run = { id: 'r1', jobId: 'j1', status: 'failed', numTurns: 2, costUsd: 0.0213, costEstimated: true, failureKind: 'check_failed', statusMessage: 'tests pass' } as unknown as AgentRun;
 
 describe('job card', () => {
+  it('shows how a model without a name was chosen, and nothing for an explicit one', () => {
+    const classified = { ...job, modelChoice: { source: 'classified', rating: 'complex', reason: 'redesigns the scheduler' } } as Job;
+    const { unmount } = render(<JobCard job={classified} run={undefined} state="dim" selected={false} onOpen={() => {}} />);
+    const note = screen.getByTestId('card-model-choice');
+    expect(note.textContent).toBe('auto: complex');
+    expect(note.getAttribute('title')).toBe('redesigns the scheduler');
+    unmount();
+    render(<JobCard job={{ ...job, modelChoice: { source: 'explicit', rating: null, reason: null } }} run={undefined} state="dim" selected={false} onOpen={() => {}} />);
+    expect(screen.queryByTestId('card-model-choice')).toBeNull();
+  });
+
   it('shows the failure kind, estimated cost and branch', () => {
     render(<JobCard job={job} run={run} state="dim" selected={false} onOpen={() => {}} />);
     expect(screen.getByTestId('failure-kind').getAttribute('data-kind')).toBe('check_failed');

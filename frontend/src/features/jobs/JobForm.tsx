@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError } from '../../api/client';
-import { Button, Checkbox, Field, Panel } from '../common';
-import type { Job, Models } from '../../api/types';
+import { Button, Checkbox, Field, Panel, useApi, useLocation } from '../common';
+import type { Job, Models, Project, Template } from '../../api/types';
+import { activeProjectOf } from '../projects/activeProject';
 import {
   CHECK_KINDS,
   emptyJobForm,
@@ -23,6 +24,8 @@ interface Props {
   submit?: typeof api.createJob;
   /** Reads the models on offer; the REST client unless a test passes another. */
   loadModels?: () => Promise<Models>;
+  loadTemplates?: () => Promise<Template[]>;
+  loadProjects?: () => Promise<Project[]>;
 }
 
 /** Shown until (or unless) GET /api/models answers. */
@@ -37,8 +40,19 @@ const FALLBACK_MODELS: Models = {
 };
 
 /** A new job with every field the server takes; refusals appear beside the field the server names. */
-export function JobForm({ onCreated, onCancel, submit = api.createJob, loadModels = api.models }: Props) {
-  const [values, setValues] = useState<JobFormValues>(emptyJobForm);
+export function JobForm({
+  onCreated,
+  onCancel,
+  submit = api.createJob,
+  loadModels = api.models,
+  loadTemplates = api.templates,
+  loadProjects = api.projects,
+}: Props) {
+  // A job created while the board shows a project goes into that project unless the form says otherwise.
+  const boardProject = activeProjectOf(useLocation().query) ?? '';
+  const [values, setValues] = useState<JobFormValues>(() => ({ ...emptyJobForm, projectId: boardProject }));
+  const templates = useApi(loadTemplates, [loadTemplates]).data ?? [];
+  const projects = useApi(loadProjects, [loadProjects]).data ?? [];
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [models, setModels] = useState<Models>(FALLBACK_MODELS);
@@ -69,7 +83,7 @@ export function JobForm({ onCreated, onCancel, submit = api.createJob, loadModel
     setBusy(true);
     try {
       const job = await submit(toNewJob(values));
-      setValues(emptyJobForm);
+      setValues({ ...emptyJobForm, projectId: boardProject });
       onCreated(job);
     } catch (e) {
       if (e instanceof ApiError) setErrors({ [fieldOfServerError(e.field)]: e.message });
@@ -78,6 +92,17 @@ export function JobForm({ onCreated, onCancel, submit = api.createJob, loadModel
       setBusy(false);
     }
   }
+
+  /** Picking a template fills its default model and work dir; its guidelines are added by the server. */
+  const pickTemplate = (id: string) => {
+    const template = templates.find((t) => t.id === id);
+    setValues((v) => ({
+      ...v,
+      templateId: id,
+      model: template?.defaultModel ?? v.model,
+      workDir: template?.defaultWorkDir ?? v.workDir,
+    }));
+  };
 
   const setCheck = (index: number, change: Partial<JobFormValues['completionChecks'][number]>) =>
     set(
@@ -90,7 +115,7 @@ export function JobForm({ onCreated, onCancel, submit = api.createJob, loadModel
       {input}
     </Field>
   );
-  const text = (name: Exclude<JobField, 'context' | 'stopMode' | 'useWorktree' | 'completionChecks' | 'retryPolicy'>, props: Record<string, unknown> = {}) => (
+  const text = (name: Exclude<JobField, 'context' | 'stopMode' | 'useWorktree' | 'completionChecks' | 'retryPolicy' | 'templateId' | 'projectId'>, props: Record<string, unknown> = {}) => (
     <input
       data-testid={`job-field-${name}`}
       name={name}
@@ -131,6 +156,31 @@ export function JobForm({ onCreated, onCancel, submit = api.createJob, loadModel
           />,
         )}
         <div className="form-grid">
+          {field(
+            'templateId',
+            'Template',
+            <select data-testid="job-field-templateId" name="templateId" value={values.templateId} onChange={(e) => pickTemplate(e.target.value)}>
+              <option value="">none</option>
+              {templates.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </select>,
+            values.templateId ? 'its guidelines go before the description' : undefined,
+          )}
+          {field(
+            'projectId',
+            'Project',
+            <select data-testid="job-field-projectId" name="projectId" value={values.projectId} onChange={(e) => set('projectId', e.target.value)}>
+              <option value="">none</option>
+              {projects.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>,
+          )}
           {field('title', 'Title', text('title', { placeholder: 'from the first line' }))}
           {field('priority', 'Priority', text('priority', { inputMode: 'numeric' }), '-10..10, higher first')}
           {field(

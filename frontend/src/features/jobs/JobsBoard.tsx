@@ -2,6 +2,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Job } from '../../api/types';
 import { useLive } from '../../live/hooks';
+import { useLocation } from '../common';
+import { activeProjectOf } from '../projects/activeProject';
+import { ProjectSwitcher } from '../projects/ProjectSwitcher';
 import { healthWarningsOf, latestRun, pendingQuestionOf } from '../../live/store';
 import { JobCard } from './JobCard';
 import { LoadOlderJobs } from './LoadOlderJobs';
@@ -25,10 +28,15 @@ interface Props {
   isUnread: (job: Job) => boolean;
 }
 
-/** All known jobs as cards, newest first, filtered and virtualised so thousands stay quick. */
+/**
+ * All known jobs that are not archived as cards, newest first, filtered (by state, flag, the active project from
+ * the URL, and a search) and virtualised so thousands stay quick.
+ */
 export function JobsBoard({ selectedJobId, onOpen, isUnread }: Props) {
   const state = useLive();
+  const project = activeProjectOf(useLocation().query);
   const [filter, setFilter] = useState('all');
+  const [flaggedOnly, setFlaggedOnly] = useState(false);
   const [search, setSearch] = useState('');
   const scroller = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(CARD_WIDTH * 3);
@@ -47,7 +55,9 @@ export function JobsBoard({ selectedJobId, onOpen, isUnread }: Props) {
     const out = [];
     for (const id of state.jobOrder) {
       const job = state.jobs[id];
-      if (!job) continue;
+      if (!job || job.archivedAt) continue;
+      if (project && job.projectId !== project) continue;
+      if (flaggedOnly && !job.flagged) continue;
       if (needle && !`${job.title} ${job.id} ${job.description}`.toLowerCase().includes(needle)) continue;
       const run = latestRun(state, id);
       const cs = cardState(job, run, isUnread(job), !!pendingQuestionOf(state, run?.id));
@@ -55,7 +65,7 @@ export function JobsBoard({ selectedJobId, onOpen, isUnread }: Props) {
       out.push({ job, run, state: cs, warnings: healthWarningsOf(state, run) });
     }
     return out;
-  }, [state, filter, search, isUnread]);
+  }, [state, filter, search, isUnread, project, flaggedOnly]);
 
   const columns = Math.max(1, Math.floor(width / CARD_WIDTH));
   const rows = Math.ceil(cards.length / columns);
@@ -70,6 +80,7 @@ export function JobsBoard({ selectedJobId, onOpen, isUnread }: Props) {
   return (
     <section className="board" data-testid="jobs-board">
       <div className="board-toolbar">
+        <ProjectSwitcher active={project} />
         {FILTERS.map((f) => (
           <button
             key={f.id}
@@ -81,6 +92,15 @@ export function JobsBoard({ selectedJobId, onOpen, isUnread }: Props) {
             {f.label}
           </button>
         ))}
+        <button
+          type="button"
+          className={`chip${flaggedOnly ? ' chip-on' : ''}`}
+          data-testid="jobs-filter-flagged"
+          aria-pressed={flaggedOnly}
+          onClick={() => setFlaggedOnly((on) => !on)}
+        >
+          ★ Flagged
+        </button>
         <input
           className="search"
           placeholder="Search jobs"
@@ -94,7 +114,7 @@ export function JobsBoard({ selectedJobId, onOpen, isUnread }: Props) {
       </div>
       <div className="board-scroll" ref={scroller}>
         {state.hasSnapshot && cards.length === 0 && (
-          <div className="empty">{filter !== 'all' || search.trim() ? 'No jobs match.' : 'No jobs here yet.'}</div>
+          <div className="empty">{filter !== 'all' || search.trim() || project || flaggedOnly ? 'No jobs match.' : 'No jobs here yet.'}</div>
         )}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((row) => (

@@ -39,6 +39,8 @@ export interface JobFormValues {
   completionChecks: CheckRow[];
   retryPolicy: '' | RetryPolicy;
   maxRetries: string;
+  templateId: string;
+  projectId: string;
 }
 
 export type JobField = Exclude<keyof JobFormValues, never>;
@@ -61,6 +63,8 @@ export const emptyJobForm: JobFormValues = {
   completionChecks: [],
   retryPolicy: '',
   maxRetries: '',
+  templateId: '',
+  projectId: '',
 };
 
 const FIELDS: JobField[] = [
@@ -80,6 +84,8 @@ const FIELDS: JobField[] = [
   'completionChecks',
   'retryPolicy',
   'maxRetries',
+  'templateId',
+  'projectId',
 ];
 
 function wholeNumber(value: string): number | null {
@@ -152,6 +158,8 @@ export function toNewJob(values: JobFormValues): NewJob {
   if (values.completionChecks.length) job.completionChecks = values.completionChecks.map(checkToWire);
   if (values.retryPolicy) job.retryPolicy = values.retryPolicy;
   if (values.maxRetries.trim()) job.maxRetries = Number(values.maxRetries);
+  if (values.templateId) job.templateId = values.templateId;
+  if (values.projectId) job.projectId = values.projectId;
   return job;
 }
 

@@ -33,7 +33,7 @@ describe('what needs the person', () => {
   });
 
   it('raises a flagged run that ends, and ignores unflagged ones', () => {
-    const flaggedJob = { ...job('j1', 'running', T), flagged: true } as ReturnType<typeof job>;
+    const flaggedJob = { ...job('j1', 'running', T), flagged: true };
     const before = state({ jobs: { j1: flaggedJob, j2: job('j2', 'running', T) }, runs: { r1: run('r1', 'j1', 'running', T), r2: run('r2', 'j2', 'running', T) } });
     const after = state({ jobs: before.jobs, runs: { r1: run('r1', 'j1', 'done', T), r2: run('r2', 'j2', 'done', T) } });
 

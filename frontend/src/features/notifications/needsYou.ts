@@ -26,11 +26,6 @@ const ENDED = new Set(['done', 'failed', 'cancelled']);
 
 const jobPath = (jobId: string) => `/jobs/${encodeURIComponent(jobId)}`;
 
-/** Whether a job or run carries the user's flag (arrives with projects; read when present). */
-function flagged(thing: unknown): boolean {
-  return !!thing && typeof thing === 'object' && (thing as { flagged?: unknown }).flagged === true;
-}
-
 /**
  * What needs the person now that did not before: questions newly pending, jobs that moved to failed or blocked,
  * flagged runs that ended. Nothing is raised for what the first snapshot already held (the person saw the board
@@ -59,7 +54,8 @@ export function newNeeds(prev: LiveState | null, next: LiveState): Need[] {
   for (const run of Object.values(next.runs)) {
     const before = prev.runs[run.id];
     if (!before || !ENDED.has(run.status) || ENDED.has(before.status)) continue;
-    if (!flagged(run) && !flagged(next.jobs[run.jobId])) continue;
+    // The flag is the job's (a run of a flagged job is a flagged run); the job's state at the run's end decides.
+    if (!next.jobs[run.jobId]?.flagged) continue;
     const title = next.jobs[run.jobId]?.title ?? run.jobId;
     needs.push({
       id: `flagged:${run.id}`,

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { SearchHit, SearchParams, SearchResults } from '../../api/types';
 import { Button, EmptyState, ErrorState, Field, Link, Loading, navigate, Panel, Select, TextInput, Toolbar, useApi, useLocation } from '../common';
+import { PROJECT_PARAM } from '../projects/activeProject';
 import { snippetParts } from './snippet';
 
 const TYPES = ['', 'assistant_text', 'tool_use', 'tool_result', 'error', 'result', 'thinking', 'system', 'raw'];
@@ -11,10 +12,12 @@ export function hitLink(hit: SearchHit): string {
   return `/jobs/${encodeURIComponent(hit.jobId)}?run=${encodeURIComponent(hit.runId)}&seq=${hit.seq}`;
 }
 
-/** The URL of a search, so a search can be bookmarked and shared. */
+/** The URL of a search, so a search can be bookmarked and shared; the board's active project narrows it. */
 function searchUrl(p: SearchParams): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(p)) if (v !== undefined && v !== '' && v !== 0) q.set(k, String(v));
+  for (const [k, v] of Object.entries(p)) {
+    if (v !== undefined && v !== '' && v !== 0) q.set(k === 'projectId' ? PROJECT_PARAM : k, String(v));
+  }
   return `/search?${q}`;
 }
 
@@ -23,6 +26,7 @@ function paramsOf(query: URLSearchParams): SearchParams {
     q: query.get('q') ?? '',
     type: query.get('type') ?? undefined,
     jobId: query.get('jobId') ?? undefined,
+    projectId: query.get(PROJECT_PARAM) ?? undefined,
     from: query.get('from') ?? undefined,
     to: query.get('to') ?? undefined,
     page: Number(query.get('page') ?? 0) || 0,

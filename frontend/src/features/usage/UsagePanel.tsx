@@ -3,7 +3,7 @@ import type { UsageBucket, UsageLine, UsageReport } from '../../api/types';
 import { Button, DataTable, EmptyState, ErrorState, Field, Loading, navigate, Panel, TextInput, Toolbar, useApi, useLocation, type Column } from '../common';
 import { Chart } from '../common/Chart';
 import { formatCost } from '../common/runBits';
-import { agentLabels, dayLabels, modelLabels, spendBars, tokenBars } from './usageCharts';
+import { agentLabels, bucketLabels, dayLabels, hasNamed, modelLabels, spendBars, tokenBars } from './usageCharts';
 
 const AGENTS: { agent: string; label: string }[] = [
   { agent: 'claude', label: 'Claude' },
@@ -151,21 +151,30 @@ export function UsagePanel({ load = api.usage }: { load?: (from?: string, to?: s
             </>
           )}
           <h3>By project</h3>
-          {report.byProject && report.byProject.length > 0 ? (
-            <DimensionCharts name="project" labels={report.byProject.map((b) => b.key)} rows={report.byProject} />
+          {report.byProject && hasNamed(report.byProject) ? (
+            <DimensionCharts name="project" labels={bucketLabels(report.byProject, 'no project')} rows={report.byProject} />
           ) : (
             <EmptyState testId="usage-no-projects">No spend by project yet.</EmptyState>
           )}
           <h3>By template</h3>
-          {report.byTemplate && report.byTemplate.length > 0 ? (
-            <DimensionCharts name="template" labels={report.byTemplate.map((b) => b.key)} rows={report.byTemplate} />
+          {report.byTemplate && hasNamed(report.byTemplate) ? (
+            <DimensionCharts name="template" labels={bucketLabels(report.byTemplate, 'no template')} rows={report.byTemplate} />
           ) : (
             <EmptyState testId="usage-no-templates">No spend by template yet.</EmptyState>
           )}
-          <h3>System</h3>
           <div data-testid="usage-system">
-            The orchestrator's own model calls (triage, classification): <strong>{formatCost(report.system?.costUsd ?? 0)}</strong>,{' '}
-            {formatTokens(report.system?.inputTokens ?? 0)} in · {formatTokens(report.system?.outputTokens ?? 0)} out
+            <h3>System (small model)</h3>
+            <div>
+              <strong>{formatCost(report.system?.costUsd ?? 0)}</strong> over {report.system?.calls ?? 0} calls
+              {(report.system?.failedCalls ?? 0) > 0 && <span className="muted"> ({report.system!.failedCalls} failed)</span>}
+              {report.system && report.system.byPurpose.length > 0 && (
+                <span className="muted">
+                  {' '}
+                  · {report.system.byPurpose.map((p) => `${p.purpose} ${p.calls}`).join(' · ')}
+                </span>
+              )}
+            </div>
+            <div className="muted">Memory triage, model classification and consolidation; not in the total above.</div>
           </div>
           <p className="muted">“est.” spend is priced by the orchestrator from its own price table (Codex reports no cost).</p>
         </>

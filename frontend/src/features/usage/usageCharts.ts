@@ -33,7 +33,11 @@ export function tokenBars(labels: string[], rows: { inputTokens: number; outputT
   };
 }
 
-export const dayLabels = (days: UsageBucket[]) => days.map((d) => d.key);
+export const dayLabels = (days: UsageBucket[]) => days.map((d) => d.key ?? '');
+/** A project's or template's buckets by name; the bucket of runs outside any is called `none`. */
+export const bucketLabels = (buckets: UsageBucket[], none: string) => buckets.map((b) => b.name ?? b.key ?? none);
+/** Whether any spend belongs to a project (or template) at all, rather than only to jobs outside one. */
+export const hasNamed = (buckets: UsageBucket[]) => buckets.some((b) => b.key != null);
 export const modelLabels = (lines: UsageLine[]) => lines.map((l) => `${l.model ?? l.agent}`);
 export const agentLabels = (lines: UsageLine[]) => lines.map((l) => `${l.agent} (${l.provider})`);
 

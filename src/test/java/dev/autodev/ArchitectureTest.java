@@ -38,4 +38,23 @@ class ArchitectureTest {
     static final ArchRule fleetViewsAreReadOnlyLeaves = noClasses()
             .that().resideOutsideOfPackages("dev.autodev.web..", "dev.autodev.search..", "dev.autodev.fleet..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.search..", "dev.autodev.fleet..");
+
+    /** Workflows are an engine on top: they use the queue, jobs, notes and git; only the web layer knows them. */
+    @ArchTest
+    static final ArchRule onlyTheWebLayerKnowsWorkflows = noClasses()
+            .that().resideOutsideOfPackages("dev.autodev.workflows..", "dev.autodev.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.workflows..");
+
+    /** Jobs refer to templates and projects; those know nothing of jobs, runs or the queue in return. */
+    @ArchTest
+    static final ArchRule templatesAndProjectsKnowNothingOfJobsOrRuns = noClasses()
+            .that().resideInAnyPackage("dev.autodev.templates..", "dev.autodev.projects..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.jobs..", "dev.autodev.agents..",
+                    "dev.autodev.queue..", "dev.autodev.batches..");
+
+    /** The queue reaches memory only through its own PromptMemory interface; the knowledge base sits above it. */
+    @ArchTest
+    static final ArchRule jobsAndTheQueueKnowNothingOfTheKnowledgeBase = noClasses()
+            .that().resideInAnyPackage("dev.autodev.jobs..", "dev.autodev.queue..", "dev.autodev.agents..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.kb..", "dev.autodev.classify..");
 }

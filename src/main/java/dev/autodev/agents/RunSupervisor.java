@@ -41,6 +41,7 @@ public class RunSupervisor {
     private final OrchestratorEndpoints endpoints;
     private final LockHookInstaller lockHook;
     private final RunWorkspace workspace;
+    private final StartGate startGate;
     private final Clock clock;
     private final Map<String, LiveRun> live = new ConcurrentHashMap<>();
     private final ExecutorService runners = Executors.newVirtualThreadPerTaskExecutor();
@@ -49,7 +50,7 @@ public class RunSupervisor {
 
     RunSupervisor(AgentClis clis, AgentProperties properties, RunRecorder recorder, RunEndHandler endHandler,
                   OrchestratorEndpoints endpoints, LockHookInstaller lockHook,
-                  org.springframework.beans.factory.ObjectProvider<RunWorkspace> workspace, Clock clock) {
+                  org.springframework.beans.factory.ObjectProvider<RunWorkspace> workspace, StartGate startGate, Clock clock) {
         this.clis = clis;
         this.properties = properties;
         this.recorder = recorder;
@@ -57,6 +58,7 @@ public class RunSupervisor {
         this.endpoints = endpoints;
         this.lockHook = lockHook;
         this.workspace = workspace.getIfAvailable(() -> plan -> new RunWorkspace.Prepared(plan.workDir(), null));
+        this.startGate = startGate;
         this.clock = clock;
     }
 
@@ -173,10 +175,12 @@ public class RunSupervisor {
         builder.environment().putAll(command.env());
         // How a restarted server recognises this process as the run's (see StartupRecovery).
         builder.environment().put("ORCHESTRATOR_AGENT_ID", plan.runId());
+        StartGate.Admission admission = startGate.enter(timers);
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
+            admission.leave();
             return new RunOutcome(RunStatus.FAILED, run.stopReason(), null,
                     "could not start " + command.args().getFirst() + ": " + e.getMessage(), null, FailureKind.CLI_CRASH);
         }
@@ -186,8 +190,12 @@ public class RunSupervisor {
         if (run.stopReason() != null) runners.execute(() -> terminate(run));
         scheduleTimeLimit(plan, Duration.ZERO);
         OutputParser parser = cli.newParser(request);
-        follow(run, cli, process::isAlive, () -> process.waitFor(properties.tailInterval().toMillis(), TimeUnit.MILLISECONDS),
-                files.stdout(), parser);
+        try {
+            follow(run, cli, process::isAlive, () -> process.waitFor(properties.tailInterval().toMillis(), TimeUnit.MILLISECONDS),
+                    files.stdout(), parser, admission::leave);
+        } finally {
+            admission.leave();
+        }
         // Tools the agent left running in its group would otherwise outlive the run.
         ProcessGroups.kill(process.toHandle());
         return RunOutcomes.decide(run, parser, process.exitValue(), files.stderrTail());
@@ -201,7 +209,7 @@ public class RunSupervisor {
         ProcessHandle process = run.process();
         if (processStartedAt != null) scheduleTimeLimit(plan, Duration.between(processStartedAt, clock.instant()));
         follow(run, cli, () -> process != null && process.isAlive(), () -> Thread.sleep(properties.tailInterval().toMillis()),
-                files.stdout(), parser);
+                files.stdout(), parser, () -> {});
         if (process != null) ProcessGroups.kill(process);
         return RunOutcomes.decide(run, parser, null, files.stderrTail());
     }
@@ -227,8 +235,8 @@ public class RunSupervisor {
     }
 
     /** Reads the output file until the process is gone, recording each batch of lines as it appears. */
-    private void follow(LiveRun run, AgentCli cli, BooleanSupplier alive, Pause pause, Path stdout, OutputParser parser)
-            throws IOException, InterruptedException {
+    private void follow(LiveRun run, AgentCli cli, BooleanSupplier alive, Pause pause, Path stdout, OutputParser parser,
+                        Runnable firstOutput) throws IOException, InterruptedException {
         long seq = 0;
         try (OutputTail tail = new OutputTail(stdout)) {
             while (true) {
@@ -239,6 +247,7 @@ public class RunSupervisor {
                     if (!rest.isBlank()) lines.add(rest);
                 }
                 if (!lines.isEmpty()) {
+                    firstOutput.run();
                     seq = record(run, parser, lines, seq);
                     if (!cli.stopsAtTurnLimit()) enforceTurnLimit(run, parser.progress());
                     stopOnRefusedCredentials(run, cli, parser.progress());

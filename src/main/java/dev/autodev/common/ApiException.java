@@ -45,8 +45,21 @@ public abstract sealed class ApiException extends RuntimeException {
 
     /** 409: the thing exists but its current state does not allow the action. */
     public static final class Conflict extends ApiException {
+        private final String field;
+
         public Conflict(String reason) {
+            this(null, reason);
+        }
+
+        /** A conflict caused by one field's value, e.g. a name already taken. */
+        public Conflict(String field, String reason) {
             super(reason);
+            this.field = field;
+        }
+
+        /** The field whose value conflicts, or null when the state of the thing itself is the reason. */
+        public String field() {
+            return field;
         }
 
         @Override

@@ -11,8 +11,8 @@ import java.util.Set;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the job graph: the jobs created since a time and every link among them. Links to jobs outside the set are
- * left out, so a client never gets an edge without both its ends.
+ * Reads the job graph: the jobs created since a time (in one project, when one is given) and every link among them.
+ * Links to jobs outside the set are left out, so a client never gets an edge without both its ends.
  */
 @Repository
 public class GraphRepository {
@@ -22,10 +22,10 @@ public class GraphRepository {
 
     private static final String JOBS = """
             SELECT id, title, status, model, attempt, created_at, parent_job_id, retry_of_job_id FROM jobs
-            WHERE created_at >= :since ORDER BY created_at DESC, id DESC LIMIT :limit""";
+            WHERE created_at >= :since AND (:project IS NULL OR project_id = :project) ORDER BY created_at DESC, id DESC LIMIT :limit""";
     private static final String DEPENDENCIES = """
             SELECT d.job_id, d.depends_on_id FROM job_dependencies d JOIN jobs j ON j.id = d.job_id
-            WHERE j.created_at >= :since""";
+            WHERE j.created_at >= :since AND (:project IS NULL OR j.project_id = :project)""";
 
     private final Db db;
 
@@ -34,9 +34,14 @@ public class GraphRepository {
     }
 
     public JobGraph since(Instant since) {
+        return since(since, null);
+    }
+
+    /** Jobs created since {@code since} in project {@code projectId}, or in any project when it is null. */
+    public JobGraph since(Instant since, String projectId) {
         List<JobGraph.Node> nodes = new ArrayList<>();
         List<String[]> links = new ArrayList<>(); // {source, target, kind}
-        db.read().sql(JOBS).param("since", since.toEpochMilli()).param("limit", MAX_NODES + 1).query(rs -> {
+        db.read().sql(JOBS).param("since", since.toEpochMilli()).param("project", projectId).param("limit", MAX_NODES + 1).query(rs -> {
             if (nodes.size() == MAX_NODES) {
                 nodes.add(null); // marks the cut; removed below
                 return;
@@ -52,7 +57,7 @@ public class GraphRepository {
         });
         boolean truncated = nodes.size() > MAX_NODES;
         if (truncated) nodes.removeLast();
-        db.read().sql(DEPENDENCIES).param("since", since.toEpochMilli()).query(rs -> {
+        db.read().sql(DEPENDENCIES).param("since", since.toEpochMilli()).param("project", projectId).query(rs -> {
             links.add(new String[] {rs.getString("depends_on_id"), rs.getString("job_id"), "dependsOn"});
         });
         Set<String> ids = new HashSet<>();

@@ -93,7 +93,7 @@ public class Worktrees implements RunWorkspace {
         Path dir = tree.path();
         try {
             commitLeftovers(job, runId, outcome, dir);
-            Commands.Result push = Commands.git(dir, properties.pushTimeout(), "push", "-u", "origin", tree.branch());
+            Commands.Result push = Publishing.push(dir, properties.pushTimeout(), tree.branch());
             if (!push.ok()) {
                 log.warn("pushing {} of job {} failed: {}", tree.branch(), job.id(), push.tail(500));
                 worktrees.pushError(job.id(), "push failed: " + push.tail(500));
@@ -108,34 +108,23 @@ public class Worktrees implements RunWorkspace {
     }
 
     private void commitLeftovers(Job job, String runId, RunOutcome outcome, Path dir) throws IOException {
-        Commands.Result status = Commands.git(dir, timeout(), "status", "--porcelain");
-        if (!status.ok() || status.out().isBlank()) return;
-        expect(Commands.git(dir, timeout(), "add", "-A"), "stage the changes");
-        String message = job.title() + "\n\nLeft by autodev job " + job.id() + ", run " + runId + " ("
-                + outcome.status().wireName() + ").";
-        List<String> commit = new java.util.ArrayList<>(List.of("git"));
-        if (!Commands.git(dir, timeout(), "config", "user.email").ok()) {
-            commit.addAll(List.of("-c", "user.name=autodev", "-c", "user.email=autodev@localhost"));
-        }
-        commit.addAll(List.of("commit", "-q", "-m", message));
-        expect(Commands.run(dir, timeout(), commit), "commit the changes");
+        Publishing.commitAll(dir, timeout(), job.title() + "\n\nLeft by autodev job " + job.id() + ", run " + runId
+                + " (" + outcome.status().wireName() + ").");
     }
 
     private void openPullRequest(Job job, Worktree tree, RunOutcome outcome) throws IOException {
-        String commits = Commands.git(tree.path(), timeout(), "log", "--format=- %h %s", tree.baseCommit() + "..HEAD").out().strip();
+        String commits = Publishing.commitList(tree.path(), timeout(), tree.baseCommit());
         StringBuilder body = new StringBuilder(job.description().strip()).append("\n\n## Result\n\n")
                 .append(outcome.resultText() == null || outcome.resultText().isBlank() ? "(no result text)" : outcome.resultText().strip());
         if (!commits.isBlank()) body.append("\n\n## Commits\n\n").append(commits);
         body.append("\n\n---\nOpened by autodev for job ").append(job.id()).append('.');
-        Commands.Result created = Commands.run(tree.path(), properties.pushTimeout(), List.of(properties.ghBin(), "pr", "create",
-                "--head", tree.branch(), "--title", job.title(), "--body", body.toString()));
-        if (!created.ok()) {
-            log.warn("opening a pull request for job {} failed: {}", job.id(), created.tail(500));
-            worktrees.pushError(job.id(), "gh pr create failed: " + created.tail(500));
-            return;
+        try {
+            worktrees.prUrl(job.id(), Publishing.openPullRequest(tree.path(), properties.ghBin(), properties.pushTimeout(),
+                    tree.branch(), job.title(), body.toString(), false, List.of()));
+        } catch (IOException e) {
+            log.warn("opening a pull request for job {} failed: {}", job.id(), e.getMessage());
+            worktrees.pushError(job.id(), e.getMessage());
         }
-        List<String> lines = created.out().strip().lines().filter(l -> !l.isBlank()).toList();
-        if (!lines.isEmpty()) worktrees.prUrl(job.id(), lines.getLast().strip());
     }
 
     /** Removes the job's worktree directory (the branch stays). Never throws. */
@@ -168,10 +157,15 @@ public class Worktrees implements RunWorkspace {
 
     /** Keeps the worktrees folder out of the main checkout's untracked files. */
     private void excludeWorktreeDir(Path root) throws IOException {
-        Commands.Result common = Commands.git(root, timeout(), "rev-parse", "--git-common-dir");
+        exclude(root, GitProperties.WORKTREE_DIR, timeout());
+    }
+
+    /** Adds {@code /dirName/} to the repository's {@code info/exclude} once. */
+    static void exclude(Path root, String dirName, java.time.Duration timeout) throws IOException {
+        Commands.Result common = Commands.git(root, timeout, "rev-parse", "--git-common-dir");
         if (!common.ok()) return;
         Path exclude = root.resolve(common.out().strip()).resolve("info").resolve("exclude");
-        String line = "/" + GitProperties.WORKTREE_DIR + "/";
+        String line = "/" + dirName + "/";
         if (Files.exists(exclude) && Files.readString(exclude).lines().anyMatch(line::equals)) return;
         Files.createDirectories(exclude.getParent());
         Files.writeString(exclude, "\n" + line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);

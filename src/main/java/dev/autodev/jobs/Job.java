@@ -29,18 +29,33 @@ public record Job(
         List<String> completionChecks,
         RetryPolicy retryPolicy,
         int maxRetries,
-        int attempt) {
+        int attempt,
+        String templateId,
+        String projectId,
+        String guidelines,
+        boolean flagged,
+        Instant archivedAt,
+        ModelChoice modelChoice) {
 
     public Job {
+        if (modelChoice == null) modelChoice = ModelChoice.EXPLICIT;
         completionChecks = completionChecks == null ? List.of() : List.copyOf(completionChecks);
         if (retryPolicy == null) retryPolicy = RetryPolicy.NONE;
         if (attempt < 1) attempt = 1;
     }
 
-    /** The prompt an agent receives: the description, then the context as a list. */
+    /**
+     * The prompt an agent receives: the template's guidelines when the job has them, the description, then the
+     * context as a list.
+     */
     public String prompt() {
-        if (context.isEmpty()) return description;
-        StringBuilder prompt = new StringBuilder(description).append("\n\n## Context\n");
+        StringBuilder prompt = new StringBuilder();
+        if (guidelines != null && !guidelines.isBlank()) {
+            prompt.append("## Guidelines\n\n").append(guidelines.strip()).append("\n\n## Task\n\n");
+        }
+        prompt.append(description);
+        if (context.isEmpty()) return prompt.toString();
+        prompt.append("\n\n## Context\n");
         context.forEach((key, value) -> prompt.append("- ").append(key).append(": ").append(value).append('\n'));
         return prompt.toString();
     }
@@ -60,13 +75,20 @@ public record Job(
         }
         return new Job(newId, title, description, JobStatus.QUEUED, null, priority, model, workDir, maxTurns,
                 stopMode, stopValue, nextContext, null, repeatIntervalSeconds, List.of(), parentJobId, id, now, now,
-                useWorktree, completionChecks, retryPolicy, maxRetries, attempt + 1);
+                useWorktree, completionChecks, retryPolicy, maxRetries, attempt + 1, templateId, projectId, guidelines,
+                false, null, modelChoice);
     }
 
     /** The job with its dependency list replaced. */
     public Job withDependsOn(List<String> deps) {
         return new Job(id, title, description, status, statusReason, priority, model, workDir, maxTurns, stopMode,
                 stopValue, context, scheduledAt, repeatIntervalSeconds, List.copyOf(deps), parentJobId, retryOfJobId,
-                createdAt, updatedAt, useWorktree, completionChecks, retryPolicy, maxRetries, attempt);
+                createdAt, updatedAt, useWorktree, completionChecks, retryPolicy, maxRetries, attempt, templateId,
+                projectId, guidelines, flagged, archivedAt, modelChoice);
+    }
+
+    /** Whether the job has been archived: it is kept, but off the board. */
+    public boolean archived() {
+        return archivedAt != null;
     }
 }

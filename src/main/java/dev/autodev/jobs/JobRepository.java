@@ -26,31 +26,59 @@ public class JobRepository {
     private static final String COLUMNS = """
             id, title, description, status, status_reason, priority, model, work_dir, max_turns, stop_mode,
             stop_value, context_json, scheduled_at, repeat_interval_seconds, parent_job_id, retry_of_job_id,
-            created_at, updated_at, use_worktree, completion_checks_json, retry_policy, max_retries, attempt""";
+            created_at, updated_at, use_worktree, completion_checks_json, retry_policy, max_retries, attempt, template_id,
+            project_id, guidelines, flagged, archived_at, model_source, model_rating, model_reason""";
     private static final String INSERT = """
             INSERT INTO jobs (%s) VALUES (:id, :title, :description, :status, :statusReason, :priority, :model,
             :workDir, :maxTurns, :stopMode, :stopValue, :context, :scheduledAt, :repeat, :parent, :retryOf,
-            :createdAt, :updatedAt, :useWorktree, :checks, :retryPolicy, :maxRetries, :attempt)""".formatted(COLUMNS);
+            :createdAt, :updatedAt, :useWorktree, :checks, :retryPolicy, :maxRetries, :attempt, :templateId, :projectId,
+            :guidelines, :flagged, :archivedAt, :modelSource, :modelRating, :modelReason)""".formatted(COLUMNS);
     private static final String INSERT_DEPENDENCY = "INSERT INTO job_dependencies (job_id, depends_on_id) VALUES (?, ?)";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM jobs WHERE id = ?";
     private static final String EXISTS = "SELECT count(*) FROM jobs WHERE id = ?";
-    private static final String PAGE = "SELECT " + COLUMNS + " FROM jobs WHERE (:status IS NULL OR status = :status)"
+    // Each filter applies only when given; q matches title or description (LIKE, with the pattern's wildcards escaped).
+    private static final String FILTER = """
+             WHERE (:status IS NULL OR status = :status) AND (:project IS NULL OR project_id = :project)
+            AND (:flagged IS NULL OR flagged = :flagged)
+            AND (:archived IS NULL OR (archived_at IS NOT NULL) = :archived)
+            AND (:q IS NULL OR title LIKE :q ESCAPE '\\' OR description LIKE :q ESCAPE '\\')""";
+    private static final String PAGE = "SELECT " + COLUMNS + " FROM jobs" + FILTER
             + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset";
-    // The same order as PAGE, continued after one job: what a client that holds the newest jobs lacks next.
-    private static final String OLDER = "SELECT " + COLUMNS + " FROM jobs WHERE created_at < :at OR (created_at = :at AND id < :id)"
+    private static final String COUNT = "SELECT count(*) FROM jobs" + FILTER;
+    // The board: the newest jobs that are not archived (index jobs_board).
+    private static final String BOARD = "SELECT " + COLUMNS + " FROM jobs WHERE archived_at IS NULL"
             + " ORDER BY created_at DESC, id DESC LIMIT :limit";
-    private static final String COUNT = "SELECT count(*) FROM jobs WHERE (:status IS NULL OR status = :status)";
     private static final String COUNT_BY_STATUS = "SELECT status, count(*) AS n FROM jobs GROUP BY status";
-    private static final String DUE = "SELECT " + COLUMNS + " FROM jobs WHERE status = 'queued'"
+    private static final String BOARD_COUNT = "SELECT count(*) FROM jobs WHERE archived_at IS NULL";
+    // The same order as BOARD, continued after one job: what a client that holds the newest jobs lacks next.
+    private static final String OLDER = "SELECT " + COLUMNS + " FROM jobs WHERE archived_at IS NULL"
+            + " AND (created_at < :at OR (created_at = :at AND id < :id)) ORDER BY created_at DESC, id DESC LIMIT :limit";
+    private static final String TOGGLE_FLAG = "UPDATE jobs SET flagged = 1 - flagged, updated_at = ? WHERE id = ?";
+    // Only a finished job is archived; a job that may still run would vanish from the board while it works.
+    private static final String ARCHIVE = """
+            UPDATE jobs SET archived_at = :now, updated_at = :now
+            WHERE id = :id AND archived_at IS NULL AND status IN ('done', 'failed', 'cancelled')""";
+    private static final String UNARCHIVE = "UPDATE jobs SET archived_at = NULL, updated_at = ? WHERE id = ? AND archived_at IS NOT NULL";
+    private static final String EDIT = """
+            UPDATE jobs SET title = ?, description = ?, updated_at = ? WHERE id = ? AND status = 'queued'""";
+    // A job whose model the classifier is still choosing waits; it is signalled once the choice is stored.
+    private static final String DUE = "SELECT " + COLUMNS + " FROM jobs WHERE status = 'queued' AND model_source <> 'pending'"
             + " AND (scheduled_at IS NULL OR scheduled_at <= ?) ORDER BY priority DESC, created_at, id LIMIT ?";
+    private static final String PENDING_MODEL = "SELECT " + COLUMNS + " FROM jobs WHERE model_source = 'pending' ORDER BY created_at";
+    private static final String CHOOSE_MODEL = """
+            UPDATE jobs SET model = :model, model_source = :source, model_rating = :rating, model_reason = :reason,
+            updated_at = :now WHERE id = :id AND model_source = 'pending'""";
     private static final String NEXT_SCHEDULED = "SELECT min(scheduled_at) FROM jobs WHERE status = 'queued' AND scheduled_at > ?";
     private static final String DEPENDENCY_STATES = """
             SELECT d.depends_on_id, j.status FROM job_dependencies d JOIN jobs j ON j.id = d.depends_on_id
             WHERE d.job_id = ?""";
     private static final String DEPENDENCIES_OF = "SELECT job_id, depends_on_id FROM job_dependencies WHERE job_id IN (%s)";
     private static final String MOVE = """
-            UPDATE jobs SET status = :to, status_reason = :reason, updated_at = :now
+            UPDATE jobs SET status = :to, status_reason = :reason, updated_at = :now,
+                archived_at = CASE WHEN :to IN ('queued', 'running') THEN NULL ELSE archived_at END
             WHERE id = :id AND status = :from""";
+    private static final String SET_OWNER = "UPDATE jobs SET owner_kind = ?, owner_id = ? WHERE id = ?";
+    private static final String OWNER = "SELECT owner_kind, owner_id FROM jobs WHERE id = ? AND owner_kind IS NOT NULL";
     private static final String RESCHEDULE = "UPDATE jobs SET scheduled_at = ? WHERE id = ?";
 
     private final Db db;
@@ -75,10 +103,23 @@ public class JobRepository {
                 .param("checks", json.writeValueAsString(job.completionChecks()))
                 .param("retryPolicy", job.retryPolicy().json()).param("maxRetries", job.maxRetries())
                 .param("attempt", job.attempt())
+                .param("templateId", job.templateId()).param("projectId", job.projectId())
+                .param("guidelines", job.guidelines()).param("flagged", job.flagged() ? 1 : 0)
+                .param("archivedAt", millis(job.archivedAt()))
+                .param("modelSource", job.modelChoice().source().wireName())
+                .param("modelRating", job.modelChoice().rating()).param("modelReason", job.modelChoice().reason())
                 .update();
         for (String dependency : job.dependsOn()) {
             db.write().sql(INSERT_DEPENDENCY).params(job.id(), dependency).update();
         }
+    }
+
+    void setOwner(String jobId, JobOwner owner) {
+        db.write().sql(SET_OWNER).params(owner.kind(), owner.id(), jobId).update();
+    }
+
+    Optional<JobOwner> ownerOf(String jobId) {
+        return db.read().sql(OWNER).param(jobId).query((rs, row) -> new JobOwner(rs.getString(1), rs.getString(2))).optional();
     }
 
     public Optional<Job> find(String id) {
@@ -102,15 +143,63 @@ public class JobRepository {
     }
 
     public List<Job> page(JobStatus status, int page, int size) {
-        List<Job> rows = db.read().sql(PAGE)
-                .param("status", status == null ? null : status.wireName())
+        return page(JobFilter.status(status), page, size);
+    }
+
+    public long count(JobStatus status) {
+        return count(JobFilter.status(status));
+    }
+
+    /** One page of the jobs that match {@code filter}, newest first. */
+    public List<Job> page(JobFilter filter, int page, int size) {
+        List<Job> rows = filtered(db.read().sql(PAGE), filter)
                 .param("limit", size).param("offset", (long) page * size)
                 .query(this::map).list();
         return withDependencies(db.read(), rows);
     }
 
-    public long count(JobStatus status) {
-        return db.read().sql(COUNT).param("status", status == null ? null : status.wireName()).query(Long.class).single();
+    public long count(JobFilter filter) {
+        return filtered(db.read().sql(COUNT), filter).query(Long.class).single();
+    }
+
+    /** The newest jobs that are not archived: what the board opens with. */
+    public List<Job> board(int limit) {
+        return withDependencies(db.read(), db.read().sql(BOARD).param("limit", limit).query(this::map).list());
+    }
+
+    /** How many jobs are not archived. */
+    public long boardCount() {
+        return db.read().sql(BOARD_COUNT).query(Long.class).single();
+    }
+
+    boolean toggleFlag(String id, long nowMillis) {
+        return db.write().sql(TOGGLE_FLAG).params(nowMillis, id).update() == 1;
+    }
+
+    /** Archives a finished job that is not archived yet; false when it is not (the caller tells which). */
+    boolean archive(String id, long nowMillis) {
+        return db.write().sql(ARCHIVE).param("now", nowMillis).param("id", id).update() == 1;
+    }
+
+    boolean unarchive(String id, long nowMillis) {
+        return db.write().sql(UNARCHIVE).params(nowMillis, id).update() == 1;
+    }
+
+    /** Changes a queued job's title and description; false when it is no longer queued. */
+    boolean edit(String id, String title, String description, long nowMillis) {
+        return db.write().sql(EDIT).params(title, description, nowMillis, id).update() == 1;
+    }
+
+    private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec sql, JobFilter filter) {
+        return sql.param("status", filter.status() == null ? null : filter.status().wireName())
+                .param("project", filter.projectId())
+                .param("flagged", filter.flagged() == null ? null : filter.flagged() ? 1 : 0)
+                .param("archived", filter.archived() == null ? null : filter.archived() ? 1 : 0)
+                .param("q", filter.query() == null ? null : "%" + likeEscaped(filter.query()) + "%");
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** How many jobs are in each status, by wire name. */
@@ -145,6 +234,21 @@ public class JobRepository {
                 .param("id", id).param("from", from.wireName()).update() == 1;
     }
 
+    /** Jobs waiting for the classifier to choose their model, oldest first. */
+    public List<Job> pendingModelChoice() {
+        return withDependencies(db.read(), db.read().sql(PENDING_MODEL).query(this::map).list());
+    }
+
+    /**
+     * Stores the model chosen for a job that was waiting for it; false when it was not waiting (any more). Publishes
+     * nothing: the caller announces the change, so the dispatcher looks again.
+     */
+    public boolean chooseModel(String id, String model, ModelChoice choice, long nowMillis) {
+        return db.write().sql(CHOOSE_MODEL).param("model", model).param("source", choice.source().wireName())
+                .param("rating", choice.rating()).param("reason", choice.reason()).param("now", nowMillis)
+                .param("id", id).update() == 1;
+    }
+
     void reschedule(String id, Long scheduledAtMillis) {
         db.write().sql(RESCHEDULE).params(scheduledAtMillis, id).update();
     }
@@ -171,6 +275,9 @@ public class JobRepository {
                 rs.getInt("use_worktree") != 0,
                 json.readValue(rs.getString("completion_checks_json"), new TypeReference<List<String>>() {}),
                 RetryPolicy.parse(rs.getString("retry_policy")).orElse(RetryPolicy.NONE), rs.getInt("max_retries"),
-                rs.getInt("attempt"));
+                rs.getInt("attempt"), rs.getString("template_id"), rs.getString("project_id"),
+                rs.getString("guidelines"), rs.getInt("flagged") != 0, instant(nullableLong(rs, "archived_at")),
+                new ModelChoice(ModelChoice.Source.fromWire(rs.getString("model_source")), rs.getString("model_rating"),
+                        rs.getString("model_reason")));
     }
 }

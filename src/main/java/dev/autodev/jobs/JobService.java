@@ -1,5 +1,7 @@
 package dev.autodev.jobs;
 
+import dev.autodev.common.ApiException.BadRequest;
+import dev.autodev.common.ApiException.Conflict;
 import dev.autodev.common.ApiException.NotFound;
 import dev.autodev.common.Ids;
 import dev.autodev.common.Page;
@@ -33,7 +35,7 @@ public class JobService {
     /** Validates and stores a job (with its dependencies) in one transaction; on bad input nothing is stored. */
     @Transactional
     public Job create(NewJob request) {
-        return create(request, null);
+        return create(request, (String) null);
     }
 
     /** As {@link #create(NewJob)}, recording the job that asked for this one. */
@@ -41,6 +43,22 @@ public class JobService {
     public Job create(NewJob request, String parentJobId) {
         Job job = validator.validate(request, Ids.newId(), clock.instant().truncatedTo(ChronoUnit.MILLIS), parentJobId);
         return store(job);
+    }
+
+    /**
+     * As {@link #create(NewJob)}, for an engine that creates jobs on behalf of {@code owner} (stored as the job's
+     * neutral owner reference). Joins the caller's transaction, so the engine can record its own step with the job.
+     */
+    @Transactional
+    public Job create(NewJob request, JobOwner owner) {
+        Job job = create(request, (String) null);
+        jobs.setOwner(job.id(), owner);
+        return job;
+    }
+
+    /** The owner a job was created for, if any. */
+    public java.util.Optional<JobOwner> ownerOf(String jobId) {
+        return jobs.ownerOf(jobId);
     }
 
     /** A fresh queued copy of a job (same description and settings), linked to the original. */
@@ -56,12 +74,76 @@ public class JobService {
         return store(original.copyForRetry(Ids.newId(), clock.instant().truncatedTo(ChronoUnit.MILLIS), extraContext));
     }
 
+    /**
+     * Stores the model the classifier chose for a job waiting for one, and announces it so the job is dispatched.
+     * False when the job was not waiting (it was cancelled, or another pass chose already).
+     */
+    public boolean chooseModel(String jobId, String model, ModelChoice choice) {
+        if (!jobs.chooseModel(jobId, model, choice, clock.millis())) return false;
+        Job job = get(jobId);
+        events.publishEvent(new JobChanged(jobId, job.status()));
+        return true;
+    }
+
     public Job get(String id) {
         return jobs.find(id).orElseThrow(() -> new NotFound("job", id));
     }
 
     public Page<Job> list(JobStatus status, int page, int size) {
-        return new Page<>(jobs.page(status, page, size), page, size, jobs.count(status));
+        return list(JobFilter.status(status), page, size);
+    }
+
+    public Page<Job> list(JobFilter filter, int page, int size) {
+        return new Page<>(jobs.page(filter, page, size), page, size, jobs.count(filter));
+    }
+
+    /** Turns the job's flag on when it is off, off when it is on. */
+    @Transactional
+    public Job toggleFlag(String id) {
+        if (!jobs.toggleFlag(id, clock.millis())) throw new NotFound("job", id);
+        return changed(id);
+    }
+
+    /** Takes a finished job off the board (it stays in the archive view); 409 for a job that may still run. */
+    @Transactional
+    public Job archive(String id) {
+        Job job = jobs.findForUpdate(id).orElseThrow(() -> new NotFound("job", id));
+        if (job.archived()) throw new Conflict("job is already archived");
+        if (!job.status().isTerminal()) {
+            throw new Conflict("job is " + job.status().wireName() + "; only a finished job can be archived");
+        }
+        jobs.archive(id, clock.millis());
+        return changed(id);
+    }
+
+    /** Puts an archived job back on the board. */
+    @Transactional
+    public Job unarchive(String id) {
+        Job job = jobs.findForUpdate(id).orElseThrow(() -> new NotFound("job", id));
+        if (!job.archived()) throw new Conflict("job is not archived");
+        jobs.unarchive(id, clock.millis());
+        return changed(id);
+    }
+
+    /** Changes the title or description of a job that has not started yet; 409 once it has. */
+    @Transactional
+    public Job edit(String id, JobEdit edit) {
+        if (edit == null || (edit.title() == null && edit.description() == null)) {
+            throw new BadRequest("body", "give a title, a description, or both");
+        }
+        Job job = jobs.findForUpdate(id).orElseThrow(() -> new NotFound("job", id));
+        String description = edit.description() == null ? job.description() : validator.description(edit.description());
+        String title = edit.title() == null ? job.title() : validator.title(edit.title(), description);
+        if (job.status() != JobStatus.QUEUED || !jobs.edit(id, title, description, clock.millis())) {
+            throw new Conflict("job is " + job.status().wireName() + "; only a queued job can be edited");
+        }
+        return changed(id);
+    }
+
+    private Job changed(String id) {
+        Job job = jobs.findForUpdate(id).orElseThrow();
+        events.publishEvent(new JobChanged(id, job.status()));
+        return job;
     }
 
     private Job store(Job job) {

@@ -1,6 +1,9 @@
 package dev.autodev.jobs;
 
 import dev.autodev.common.ApiException.BadRequest;
+import dev.autodev.projects.ProjectService;
+import dev.autodev.templates.Template;
+import dev.autodev.templates.TemplateService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -8,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Checks a {@link NewJob}, names the first field that is wrong, and fills in defaults. */
@@ -25,24 +29,23 @@ class JobValidator {
 
     private final JobsProperties defaults;
     private final JobRepository jobs;
+    private final TemplateService templates;
+    private final ProjectService projects;
+    private final ObjectProvider<ModelAutoChoice> autoChoice;
 
-    JobValidator(JobsProperties defaults, JobRepository jobs) {
+    JobValidator(JobsProperties defaults, JobRepository jobs, TemplateService templates, ProjectService projects,
+                 ObjectProvider<ModelAutoChoice> autoChoice) {
         this.defaults = defaults;
         this.jobs = jobs;
+        this.templates = templates;
+        this.projects = projects;
+        this.autoChoice = autoChoice;
     }
 
     Job validate(NewJob in, String id, Instant now, String parentJobId) {
         if (in == null) throw new BadRequest("body", "a JSON object with at least a description is required");
-        if (in.description() == null || in.description().isBlank()) {
-            throw new BadRequest("description", "is required and must not be blank");
-        }
-        if (in.description().length() > MAX_DESCRIPTION_CHARS) {
-            throw new BadRequest("description", "must be at most " + MAX_DESCRIPTION_CHARS + " characters, was "
-                    + in.description().length());
-        }
-        if (in.title() != null && in.title().strip().length() > MAX_TITLE_CHARS) {
-            throw new BadRequest("title", "must be at most " + MAX_TITLE_CHARS + " characters, was " + in.title().strip().length());
-        }
+        description(in.description());
+        if (in.title() != null) title(in.title(), in.description());
         int priority = in.priority() == null ? 0 : in.priority();
         if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
             throw new BadRequest("priority", "must be between " + MIN_PRIORITY + " and " + MAX_PRIORITY + ", was " + priority);
@@ -54,11 +57,15 @@ class JobValidator {
         if (in.repeatIntervalSeconds() != null && in.repeatIntervalSeconds() < 1) {
             throw new BadRequest("repeatIntervalSeconds", "must be at least 1");
         }
-        String workDir = workDir(in.workDir());
+        Template template = template(in.templateId());
+        String projectId = project(in.projectId());
+        String requestedWorkDir = in.workDir() == null && template != null ? template.defaultWorkDir() : in.workDir();
+        String workDir = workDir(requestedWorkDir);
         List<String> dependsOn = dependencies(in.dependsOn());
         Map<String, String> context = context(in.context());
         String title = in.title() == null || in.title().isBlank() ? Titles.fromDescription(in.description()) : in.title().strip();
-        String model = in.model() == null ? defaults.defaultModel() : in.model().strip();
+        String model = in.model() != null ? in.model().strip()
+                : template != null && template.defaultModel() != null ? template.defaultModel() : defaults.defaultModel();
         boolean useWorktree = Boolean.TRUE.equals(in.useWorktree());
         if (useWorktree && !insideGitRepository(Path.of(workDir))) {
             throw new BadRequest("useWorktree", "workDir " + workDir + " is not inside a git repository");
@@ -68,7 +75,52 @@ class JobValidator {
         int maxRetries = maxRetries(in.maxRetries(), retryPolicy);
         return new Job(id, title, in.description(), JobStatus.QUEUED, null, priority, model, workDir, in.maxTurns(),
                 stopMode, in.stopValue(), context, in.scheduledAt(), in.repeatIntervalSeconds(), dependsOn,
-                parentJobId, null, now, now, useWorktree, checks, retryPolicy, maxRetries, 1);
+                parentJobId, null, now, now, useWorktree, checks, retryPolicy, maxRetries, 1,
+                template == null ? null : template.id(), projectId, template == null ? null : template.content(), false,
+                null, modelChoice(in, template));
+    }
+
+    /**
+     * A model given, or a template's default model, always wins; without one the job waits for the classifier, when
+     * one is active.
+     */
+    private ModelChoice modelChoice(NewJob in, Template template) {
+        if (in.model() != null || (template != null && template.defaultModel() != null)) return ModelChoice.EXPLICIT;
+        ModelAutoChoice auto = autoChoice.getIfAvailable();
+        if (auto != null && auto.active()) return new ModelChoice(ModelChoice.Source.PENDING, null, "classifying");
+        return new ModelChoice(ModelChoice.Source.DEFAULT, null, null);
+    }
+
+    private Template template(String id) {
+        if (id == null) return null;
+        if (id.isBlank()) throw new BadRequest("templateId", "must not be blank when given");
+        return templates.findForUpdate(id).orElseThrow(() -> new BadRequest("templateId", "no template with id " + id));
+    }
+
+    private String project(String id) {
+        if (id == null) return null;
+        if (id.isBlank()) throw new BadRequest("projectId", "must not be blank when given");
+        return projects.findForUpdate(id).orElseThrow(() -> new BadRequest("projectId", "no project with id " + id)).id();
+    }
+
+    /** A checked description: required, not blank, bounded. */
+    String description(String description) {
+        if (description == null || description.isBlank()) {
+            throw new BadRequest("description", "is required and must not be blank");
+        }
+        if (description.length() > MAX_DESCRIPTION_CHARS) {
+            throw new BadRequest("description", "must be at most " + MAX_DESCRIPTION_CHARS + " characters, was "
+                    + description.length());
+        }
+        return description;
+    }
+
+    /** A checked title, stripped; a blank one is made from the description's first line. */
+    String title(String title, String description) {
+        if (title.strip().length() > MAX_TITLE_CHARS) {
+            throw new BadRequest("title", "must be at most " + MAX_TITLE_CHARS + " characters, was " + title.strip().length());
+        }
+        return title.isBlank() ? Titles.fromDescription(description) : title.strip();
     }
 
     /** A directory is inside a repository when it or a parent holds {@code .git} (a directory, or a worktree's file). */

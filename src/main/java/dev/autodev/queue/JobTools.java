@@ -54,8 +54,9 @@ class JobTools implements McpToolProvider {
     public List<McpTool> tools() {
         return List.of(
                 new McpTool("create_job", """
-                        Queue a sub-job for another agent. It inherits your model and work dir unless you give \
-                        them. Returns its job_id; use wait_for_jobs to wait for its result.""", ToolSchemas.CREATE_JOB, this::createJob),
+                        Queue a sub-job for another agent. It inherits your model, work dir and project unless you \
+                        give them; with template_id it also gets that template's guidelines. Returns its job_id; \
+                        use wait_for_jobs to wait for its result.""", ToolSchemas.CREATE_JOB, this::createJob),
                 new McpTool("wait_for_jobs", """
                         Block until the given jobs finish and return each one's status and result text. One call \
                         waits at most 100 s; jobs still running then are listed under "pending": call again.""",
@@ -71,13 +72,22 @@ class JobTools implements McpToolProvider {
         Job parent = jobs.find(caller.jobId()).orElseThrow();
         String model = optionalString(args, "model");
         String workDir = optionalString(args, "work_dir");
+        String templateId = optionalString(args, "template_id");
+        String projectId = optionalString(args, "project_id");
         NewJob request = new NewJob(requiredString(args, "description"), optionalString(args, "title"),
                 optionalInt(args, "priority"), model != null ? model : parent.model(),
                 workDir != null ? workDir : parent.workDir(), optionalInt(args, "max_turns"), null, null,
-                stringList(args, "depends_on", false), null, null, null, null, null, null, null);
+                stringList(args, "depends_on", false), null, null, null, null, null, null, null, templateId,
+                projectId != null ? projectId : parent.projectId());
         try {
             Job job = jobService.create(request, parent.id());
-            return Map.of("job_id", job.id(), "title", job.title(), "status", job.status().wireName(), "model", job.model());
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("job_id", job.id());
+            answer.put("title", job.title());
+            answer.put("status", job.status().wireName());
+            answer.put("model", job.model());
+            if (job.projectId() != null) answer.put("project_id", job.projectId());
+            return answer;
         } catch (ApiException.BadRequest e) {
             throw new ToolError(e.field() + ": " + e.getMessage());
         }

@@ -7,6 +7,7 @@ import dev.autodev.common.Ids;
 import dev.autodev.jobs.Job;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Turns a job's stop mode into the limits its run is launched with. */
@@ -14,13 +15,19 @@ import org.springframework.stereotype.Component;
 class LaunchPlans {
 
     private final AgentProperties agents;
+    private final ObjectProvider<PromptMemory> memory;
 
-    LaunchPlans(AgentProperties agents) {
+    LaunchPlans(AgentProperties agents, ObjectProvider<PromptMemory> memory) {
         this.agents = agents;
+        this.memory = memory;
     }
 
+    /** A job's first run: its prompt, with what earlier jobs learned appended (continuations already have it). */
     LaunchPlan fresh(Job job) {
-        return plan(job, Ids.newId(), job.prompt(), Ids.newId(), null);
+        PromptMemory source = memory.getIfAvailable();
+        String section = source == null ? "" : source.sectionFor(job);
+        String prompt = section.isEmpty() ? job.prompt() : job.prompt().stripTrailing() + "\n\n" + section;
+        return plan(job, Ids.newId(), prompt, Ids.newId(), null);
     }
 
     LaunchPlan continuation(Job job, String message, String sessionId, String resumedFromRunId) {

@@ -87,7 +87,7 @@ class Retries {
                 outcome.failureKind() == null ? "unknown" : outcome.failureKind().json(), outcome.errorMessage(),
                 outputTail(runId));
         return new NewJob(description, "Diagnose: " + job.title(), job.priority(), DIAGNOSIS_MODEL, job.workDir(),
-                DIAGNOSIS_MAX_TURNS, null, null, null, null, null, null, null, null, null, null);
+                DIAGNOSIS_MAX_TURNS, null, null, null, null, null, null, null, null, null, null, null, job.projectId());
     }
 
     private String outputTail(String runId) {

@@ -13,7 +13,9 @@ final class ToolSchemas {
               "work_dir":{"type":"string","description":"defaults to your work dir"},
               "max_turns":{"type":"integer","minimum":1},
               "model":{"type":"string","description":"defaults to your model"},
-              "depends_on":{"type":"array","items":{"type":"string"},"description":"job ids that must finish first"}
+              "depends_on":{"type":"array","items":{"type":"string"},"description":"job ids that must finish first"},
+              "template_id":{"type":"string","description":"a template whose guidelines go before the description"},
+              "project_id":{"type":"string","description":"defaults to your job's project"}
             },"required":["description"]}""";
 
     static final String WAIT_FOR_JOBS = """

@@ -28,6 +28,7 @@ public class OutputSearch {
             FROM output_search
             WHERE output_search MATCH :q
               AND (:jobId IS NULL OR job_id = :jobId)
+              AND (:projectId IS NULL OR job_id IN (SELECT id FROM jobs WHERE project_id = :projectId))
               AND (:type IS NULL OR type = :type)
               AND (:from IS NULL OR created_at >= :from)
               AND (:to IS NULL OR created_at < :to)
@@ -47,6 +48,7 @@ public class OutputSearch {
         try {
             rows = db.read().sql(SEARCH)
                     .param("q", query.text()).param("jobId", blankToNull(query.jobId()))
+                    .param("projectId", blankToNull(query.projectId()))
                     .param("type", blankToNull(query.type()))
                     .param("from", query.from() == null ? null : query.from().toEpochMilli())
                     .param("to", query.to() == null ? null : query.to().toEpochMilli())

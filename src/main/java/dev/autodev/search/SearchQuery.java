@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param text      an FTS5 query: words, {@code "a phrase"}, {@code prefix*}, {@code AND}/{@code OR}/{@code NOT}
  * @param jobId     only output of this job's runs, or null
- * @param projectId accepted for the API's sake; jobs carry no project yet, so it does not narrow anything
+ * @param projectId only output of the runs of this project's jobs, or null
  * @param type      only events of this type ({@code assistant_text}, {@code tool_use}, ...), or null
  * @param from      only events at or after this time, or null
  * @param to        only events before this time, or null

@@ -30,7 +30,11 @@ class ApiErrors {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ErrorBody> api(ApiException e) {
-        String field = e instanceof ApiException.BadRequest bad ? bad.field() : null;
+        String field = switch (e) {
+            case ApiException.BadRequest bad -> bad.field();
+            case ApiException.Conflict conflict -> conflict.field();
+            default -> null;
+        };
         return body(HttpStatus.valueOf(e.status()), field, e.getMessage());
     }
 

@@ -38,14 +38,11 @@ class FleetController {
         return timeline.between(start, end);
     }
 
-    /**
-     * Jobs created since {@code since} and their links. {@code projectId} is accepted but does not narrow yet: jobs
-     * carry no project.
-     */
+    /** Jobs created since {@code since} and their links, only a project's jobs when {@code projectId} is given. */
     @GetMapping("/api/graph")
     JobGraph graph(@RequestParam(required = false) String projectId, @RequestParam(required = false) String since) {
         Instant start = QueryParams.time("since", since);
         if (start == null) start = clock.instant().minus(properties.graphWindow());
-        return graph.since(start);
+        return graph.since(start, projectId == null || projectId.isBlank() ? null : projectId);
     }
 }

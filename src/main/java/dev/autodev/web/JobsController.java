@@ -7,6 +7,8 @@ import dev.autodev.common.Page;
 import dev.autodev.git.Worktree;
 import dev.autodev.git.Worktrees;
 import dev.autodev.jobs.Job;
+import dev.autodev.jobs.JobEdit;
+import dev.autodev.jobs.JobFilter;
 import dev.autodev.jobs.JobService;
 import dev.autodev.jobs.JobStatus;
 import dev.autodev.jobs.NewJob;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Jobs: create, list, read with runs, cancel. */
+/** Jobs: create, list, read with runs, edit while queued, cancel, start now, flag and archive. */
 @RestController
 @RequestMapping("/api/jobs")
 class JobsController {
@@ -47,12 +50,19 @@ class JobsController {
         return new JobWithRuns(job, List.of(), null, null);
     }
 
+    /** Jobs newest first; every filter is optional (the archive view is {@code archived=true&q=...}). */
     @GetMapping
     Page<Job> list(@RequestParam(required = false) String status,
+                   @RequestParam(required = false) String projectId,
+                   @RequestParam(required = false) String flagged,
+                   @RequestParam(required = false) String archived,
+                   @RequestParam(required = false) String q,
                    @RequestParam(defaultValue = "0") String page,
                    @RequestParam(defaultValue = "50") String size) {
-        return jobs.list(QueryParams.status(status, JobStatus.values(), JobStatus::fromWire),
-                QueryParams.page(page), QueryParams.size(size));
+        JobFilter filter = new JobFilter(QueryParams.status(status, JobStatus.values(), JobStatus::fromWire),
+                QueryParams.text("projectId", projectId, 100), QueryParams.bool("flagged", flagged),
+                QueryParams.bool("archived", archived), QueryParams.text("q", q, 200));
+        return jobs.list(filter, QueryParams.page(page), QueryParams.size(size));
     }
 
     @GetMapping("/{id}")
@@ -63,6 +73,33 @@ class JobsController {
     @PostMapping("/{id}/cancel")
     JobWithRuns cancel(@PathVariable String id) {
         return withRuns(actions.cancelJob(id));
+    }
+
+    /** Title and description of a job that has not started: {@code {"title": ..., "description": ...}}. */
+    @PatchMapping("/{id}")
+    JobWithRuns edit(@PathVariable String id, @RequestBody(required = false) JobEdit edit) {
+        return withRuns(jobs.edit(id, edit));
+    }
+
+    @PostMapping("/{id}/run-now")
+    JobWithRuns runNow(@PathVariable String id) {
+        return withRuns(actions.runNow(id));
+    }
+
+    /** Toggles the job's flag. */
+    @PostMapping("/{id}/flag")
+    JobWithRuns flag(@PathVariable String id) {
+        return withRuns(jobs.toggleFlag(id));
+    }
+
+    @PostMapping("/{id}/archive")
+    JobWithRuns archive(@PathVariable String id) {
+        return withRuns(jobs.archive(id));
+    }
+
+    @PostMapping("/{id}/unarchive")
+    JobWithRuns unarchive(@PathVariable String id) {
+        return withRuns(jobs.unarchive(id));
     }
 
     private JobWithRuns withRuns(Job job) {

@@ -68,6 +68,21 @@ final class QueryParams {
         }
     }
 
+    /** An optional boolean: null when absent, else exactly {@code true} or {@code false}. */
+    static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) return null;
+        if (value.equals("true")) return Boolean.TRUE;
+        if (value.equals("false")) return Boolean.FALSE;
+        throw new BadRequest(name, "must be true or false, was '" + value + "'");
+    }
+
+    /** An optional text: null when absent or blank, else at most {@code max} characters. */
+    static String text(String name, String value, int max) {
+        if (value == null || value.isBlank()) return null;
+        if (value.length() > max) throw new BadRequest(name, "must be at most " + max + " characters");
+        return value.strip();
+    }
+
     private static int integer(String name, String value) {
         try {
             return Integer.parseInt(value);

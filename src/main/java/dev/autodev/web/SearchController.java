@@ -22,7 +22,6 @@ class SearchController {
         this.search = search;
     }
 
-    /** {@code projectId} is accepted but does not narrow yet: jobs carry no project. */
     @GetMapping("/api/search")
     SearchResults search(@RequestParam(required = false) String q,
                          @RequestParam(required = false) String jobId,

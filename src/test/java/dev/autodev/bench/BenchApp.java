@@ -70,6 +70,9 @@ final class BenchApp implements AutoCloseable {
                 // A token or origin list from the caller's environment would turn the bench's requests away.
                 "--autodev.security.auth-token=",
                 "--autodev.security.allowed-origins=",
+                // Dispatch figures measure the queue: a job without a model would otherwise wait for the classifier's
+                // answer first (by design; the kb section measures what memory adds to dispatch).
+                "--autodev.classify.enabled=false",
                 // The figures are the output; startup and request logs would bury them.
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=warn",

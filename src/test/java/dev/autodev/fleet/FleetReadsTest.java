@@ -88,6 +88,30 @@ class FleetReadsTest {
                 .containsExactlyInAnyOrder(tuple("test", "test-2"), tuple("test-2", "ship"));
     }
 
+    @Test
+    void aProjectNarrowsTheGraphToItsJobsAndTheLinksAmongThem() {
+        // plan, build and ship in Release; test and test-2 in QA; build-sub in none.
+        database.project("p-release", "Release", T0, "plan", "build", "ship");
+        database.project("p-qa", "QA", T0, "test", "test-2");
+        GraphRepository graphs = new GraphRepository(database.db());
+
+        JobGraph release = graphs.since(at(T0), "p-release");
+        assertThat(release.nodes()).extracting(JobGraph.Node::id).containsExactly("plan", "build", "ship");
+        // build's sub-job and ship's link to test-2 lie outside the project.
+        assertThat(release.edges()).extracting(JobGraph.Edge::source, JobGraph.Edge::target, JobGraph.Edge::kind)
+                .containsExactlyInAnyOrder(
+                        tuple("plan", "build", EdgeKind.dependsOn),
+                        tuple("build", "ship", EdgeKind.dependsOn));
+
+        JobGraph qa = graphs.since(at(T0), "p-qa");
+        assertThat(qa.nodes()).extracting(JobGraph.Node::id).containsExactly("test", "test-2");
+        assertThat(qa.edges()).extracting(JobGraph.Edge::source, JobGraph.Edge::target, JobGraph.Edge::kind)
+                .containsExactly(tuple("test", "test-2", EdgeKind.retryOf));
+
+        assertThat(graphs.since(at(T0), "no-such-project").nodes()).isEmpty();
+        assertThat(graphs.since(at(T0), null).nodes()).hasSize(6);
+    }
+
     private static Instant at(long millis) {
         return Instant.ofEpochMilli(millis);
     }

@@ -74,6 +74,7 @@ class HealthMonitorTest {
 
     private static Job job(StopMode mode, Integer maxTurns, Double stopValue) {
         return new Job("job-1", "t", "d", JobStatus.RUNNING, null, 0, "claude-sonnet-4-6", "/tmp", maxTurns, mode,
-                stopValue, Map.of(), null, null, List.of(), null, null, START, START, false, List.of(), null, 0, 1);
+                stopValue, Map.of(), null, null, List.of(), null, null, START, START, false, List.of(), null, 0, 1,
+                null, null, null, false, null, null);
     }
 }

@@ -74,7 +74,7 @@ final class PackagedServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
             if (!process.isAlive()) throw new AssertionError("the server exited at start:\n" + log());
             try {
                 return api().get("/api/health").status() == 200;

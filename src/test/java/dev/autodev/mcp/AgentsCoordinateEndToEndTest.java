@@ -42,23 +42,27 @@ class AgentsCoordinateEndToEndTest extends AgentIntegrationTest {
         String file = newWorkDir().resolve("shared.txt").toString();
         String first = newMarker();
         String second = newMarker();
+        String mayRelease = "May I release shared.txt? " + first;
         MODEL.script(first,
                 Step.toolUse("mcp__orchestrator__lock_files", Map.of("files", List.of(file), "reason", "first")),
-                // Held long enough for the checks below even on a slow, busy machine.
-                Step.toolUse("mcp__orchestrator__release_files", Map.of("files", List.of(file))).afterDelay(Duration.ofSeconds(5)),
+                // Held until the test answers, however slow the machine: the release comes after the answer.
+                Step.toolUse("mcp__orchestrator__ask_user", Map.of("question", mayRelease)),
+                Step.toolUse("mcp__orchestrator__release_files", Map.of("files", List.of(file))),
                 Step.text("first done"));
         MODEL.script(second,
-                Step.toolUse("mcp__orchestrator__lock_files", Map.of("files", List.of(file), "reason", "second", "timeout_seconds", 60)),
+                Step.toolUse("mcp__orchestrator__lock_files", Map.of("files", List.of(file), "reason", "second", "timeout_seconds", 120)),
                 Step.text("second done"));
 
         String firstJob = createJob(aJob("Lock first " + first)).get("id").asString();
-        await().atMost(Duration.ofSeconds(30)).until(() -> locksOn(file).size() == 1);
+        JsonNode question = awaitPendingQuestion(mayRelease);
         String secondJob = createJob(aJob("Lock second " + second)).get("id").asString();
-        await().atMost(Duration.ofSeconds(30)).until(() -> MODEL.requestsFor(second).size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> MODEL.requestsFor(second).size() == 1);
 
-        // The first agent still holds the file: the second is blocked inside lock_files.
-        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(1)).until(() -> MODEL.requestsFor(second).size() == 1);
-        assertThat(job(firstJob).get("status").asString()).isEqualTo("running");
+        // The first agent holds the file until its question is answered: the second stays inside lock_files.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> MODEL.requestsFor(second).size() == 1);
+        assertThat(job(secondJob).get("status").asString()).isEqualTo("running");
+        assertThat(api.post("/api/questions/" + question.get("id").asString() + "/answer", Map.of("answer", "yes")).status())
+                .isEqualTo(200);
 
         assertThat(awaitJob(secondJob, "done", "failed").get("status").asString()).isEqualTo("done");
         assertThat(MODEL.requestsFor(second).getLast().lastToolResultText()).contains("\"status\":\"acquired\"");

@@ -68,6 +68,15 @@ class OutputSearchTest {
     }
 
     @Test
+    void aProjectNarrowsToItsJobsOutput() {
+        database.project("p-parser", "Parser", T0, "job-a");
+
+        assertThat(search.search(new SearchQuery("tokenizer", null, "p-parser", null, null, null, 0, 20)).hits())
+                .extracting(SearchHit::runId).containsOnly("run-a").hasSize(2);
+        assertThat(search.search(new SearchQuery("tokenizer", null, "p-none", null, null, null, 0, 20)).hits()).isEmpty();
+    }
+
+    @Test
     void phrasesPrefixesAndBooleanOperatorsWork() {
         assertThat(search.search(query("\"breaks on tabs\"")).hits()).extracting(SearchHit::runId).containsExactly("run-a");
         assertThat(search.search(query("tokeni*")).hits()).hasSize(4);

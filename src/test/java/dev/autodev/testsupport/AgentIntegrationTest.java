@@ -87,6 +87,13 @@ public abstract class AgentIntegrationTest {
         // Only jobs with useWorktree open pull requests; none reaches GitHub.
         registry.add("autodev.git.gh-bin", () -> fakeGh().toString());
         agentEnv().forEach((key, value) -> registry.add("autodev.agents.env[" + key + "]", () -> value));
+        // Workflows rotate to this model when their own are rate limited.
+        registry.add("autodev.workflows.fallback-models[0]", () -> "claude-haiku-4-5");
+        // Most tests create jobs without a model and want them dispatched at once; the classification tests turn
+        // auto-classification on over REST (and resetSettings turns it off again). No scheduled consolidation
+        // pass merges one test's entries behind its back.
+        registry.add("autodev.classify.enabled", () -> "false");
+        registry.add("autodev.kb.consolidate-interval", () -> "0s");
     }
 
     /**
@@ -146,7 +153,8 @@ public abstract class AgentIntegrationTest {
     void cancelWhatThisTestLeftActive() {
         for (String status : List.of("running", "queued")) {
             JsonNode page = api.get("/api/jobs?size=200&status=" + status).body();
-            if (page == null || !page.has("items")) continue; // e.g. a 401 where the server wants a token
+            // A server of a test that requires a token answers 401 here; such tests leave no agents running.
+            if (page == null || !page.has("items")) continue;
             for (JsonNode job : page.get("items")) {
                 if (java.time.Instant.parse(job.get("createdAt").asString()).isBefore(testStartedAt)) continue;
                 api.post("/api/jobs/" + job.get("id").asString() + "/cancel", null);
@@ -157,6 +165,8 @@ public abstract class AgentIntegrationTest {
     /** Tests share one server, so each starts from the default settings. */
     protected void resetSettings() {
         assertThat(api.put("/api/settings", Map.of("maxConcurrentAgents", 20)).status()).isEqualTo(200);
+        assertThat(api.put("/api/classification/settings", Map.of("enabled", false)).status()).isEqualTo(200);
+        assertThat(api.put("/api/knowledge-base/settings", Map.of("requireApproval", false)).status()).isEqualTo(200);
     }
 
     protected int localPort() {

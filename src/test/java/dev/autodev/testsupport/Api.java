@@ -45,6 +45,16 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(text)), Map.of());
     }
 
+    public Response patch(String path, Object body) {
+        String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(text)), Map.of());
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE(), Map.of());
+    }
+
     public Response send(HttpRequest.Builder request, Map<String, String> headers) {
         headers.forEach(request::header);
         try {

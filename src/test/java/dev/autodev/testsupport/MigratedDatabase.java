@@ -72,6 +72,28 @@ public final class MigratedDatabase {
                 .params(id, title, title, status, createdAt, createdAt, parent, retryOf).update();
     }
 
+    /** A project row and, for each of {@code jobIds}, the job put in it. */
+    public void project(String id, String name, long createdAt, String... jobIds) {
+        sql().sql("INSERT INTO projects (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)")
+                .params(id, name, createdAt, createdAt).update();
+        for (String job : jobIds) sql().sql("UPDATE jobs SET project_id = ? WHERE id = ?").params(id, job).update();
+    }
+
+    /** A template row and, for each of {@code jobIds}, the job marked as made from it. */
+    public void template(String id, String name, long createdAt, String... jobIds) {
+        sql().sql("INSERT INTO templates (id, name, content, created_at, updated_at) VALUES (?, ?, 'c', ?, ?)")
+                .params(id, name, createdAt, createdAt).update();
+        for (String job : jobIds) sql().sql("UPDATE jobs SET template_id = ? WHERE id = ?").params(id, job).update();
+    }
+
+    /** One of the system's own small-model calls (triage, classification), as the knowledge base records it. */
+    public void smallModelCall(String id, String purpose, boolean ok, double cost, long input, long output, long at) {
+        sql().sql("""
+                INSERT INTO small_model_calls (id, purpose, model, ok, cost_usd, input_tokens, output_tokens, duration_ms,
+                                               created_at) VALUES (?, ?, 'claude-haiku-4-5', ?, ?, ?, ?, 10, ?)""")
+                .params(id, purpose, ok ? 1 : 0, cost, input, output, at).update();
+    }
+
     public void dependency(String jobId, String dependsOn) {
         sql().sql("INSERT INTO job_dependencies (job_id, depends_on_id) VALUES (?, ?)").params(jobId, dependsOn).update();
     }

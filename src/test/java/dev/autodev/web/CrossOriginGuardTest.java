@@ -47,6 +47,16 @@ class CrossOriginGuardTest extends AgentIntegrationTest {
     }
 
     @Test
+    void aWebSocketHandshakeFromAForeignPageIsRefused() {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + localPort() + "/ws")).GET();
+        Api.Response response = api.send(request, Map.of("Origin", "http://evil.example", "Sec-WebSocket-Version", "13",
+                "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.text()).contains("cross-origin request refused");
+    }
+
+    @Test
     void anOriginOfTheLoopbackNamesIsAllowedOnAnyPort() {
         for (String origin : List.of("http://localhost:5173", "http://127.0.0.1:" + localPort(), "http://[::1]:8080")) {
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + localPort() + "/api/health")).GET();

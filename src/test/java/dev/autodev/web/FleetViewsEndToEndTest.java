@@ -76,8 +76,11 @@ class FleetViewsEndToEndTest extends AgentIntegrationTest {
         String second = newMarker();
         MODEL.script(first, Step.text("first done"));
         MODEL.script(second, Step.text("second done"));
+        Api.Response project = api.post("/api/projects", Map.of("name", "Fleet " + UUID.randomUUID()));
+        assertThat(project.status()).as(project.text()).isEqualTo(201);
+        String projectId = project.body().get("id").asString();
         String a = createJob(aJob("First " + first)).get("id").asString();
-        String b = createJob(aJob("Second " + second).dependingOn(a)).get("id").asString();
+        String b = createJob(aJob("Second " + second).dependingOn(a).with("projectId", projectId)).get("id").asString();
         awaitJob(b, "done");
 
         JsonNode timeline = api.get("/api/timeline?from=" + before + "&to=" + Instant.now().plusSeconds(1)).body();
@@ -92,13 +95,17 @@ class FleetViewsEndToEndTest extends AgentIntegrationTest {
         assertThat(api.get("/api/timeline").body().get("rows").valueStream().map(r -> r.get("jobId").asString()))
                 .contains(a, b);
 
-        JsonNode graph = api.get("/api/graph?since=" + before + "&projectId=ignored").body();
+        JsonNode graph = api.get("/api/graph?since=" + before).body();
         assertThat(graph.get("nodes").valueStream().map(n -> n.get("id").asString())).contains(a, b);
         assertThat(graph.get("edges").valueStream().filter(e -> e.get("target").asString().equals(b)).toList())
                 .singleElement().satisfies(e -> {
                     assertThat(e.get("source").asString()).isEqualTo(a);
                     assertThat(e.get("kind").asString()).isEqualTo("dependsOn");
                 });
+        // Only b is in the project, so its link to a (outside it) is left out.
+        JsonNode inProject = api.get("/api/graph?since=" + before + "&projectId=" + projectId).body();
+        assertThat(inProject.get("nodes").valueStream().map(n -> n.get("id").asString())).containsExactly(b);
+        assertThat(inProject.get("edges").size()).isZero();
     }
 
     @Test
@@ -138,7 +145,10 @@ class FleetViewsEndToEndTest extends AgentIntegrationTest {
                 .findFirst().orElseThrow().get("outputTokens").asLong()).isGreaterThanOrEqualTo(56);
         assertThat(usage.get("byDay").size()).isPositive();
         assertThat(usage.get("byProject").isArray()).isTrue();
-        assertThat(usage.get("system").get("costUsd").asDouble()).isZero();
+        assertThat(usage.get("byTemplate").isArray()).isTrue();
+        // The shared server's triage and classification may have asked the small model meanwhile; only the shape is fixed.
+        assertThat(usage.get("system").get("costUsd").asDouble()).isGreaterThanOrEqualTo(0);
+        assertThat(usage.get("system").get("calls").asLong()).isGreaterThanOrEqualTo(0);
     }
 
     @Test

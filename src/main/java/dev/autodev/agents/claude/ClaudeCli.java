@@ -43,6 +43,8 @@ public class ClaudeCli implements AgentCli {
         return !model.toLowerCase(Locale.ROOT).startsWith("codex");
     }
 
+    private static final String MCP_CONNECT_TIMEOUT = "MCP_CONNECT_TIMEOUT_MS";
+
     @Override
     public LaunchCommand command(LaunchRequest request) {
         List<String> args = new ArrayList<>(List.of(properties.claudeBin(), "-p",
@@ -67,6 +69,10 @@ public class ClaudeCli implements AgentCli {
         env.put("ORCHESTRATOR_AGENT_ID", request.runId());
         env.put("ORCHESTRATOR_AGENT_TOKEN", connection.token());
         env.put("ORCHESTRATOR_API_URL", connection.apiUrl());
+        // Claude Code waits 5 s for MCP servers, then starts without their tools. On a busy machine (a burst of
+        // agents starting at once) the orchestrator's handshake can take longer, and an agent without lock_files
+        // cannot edit at all; the server is local, so waiting longer costs nothing when it is fast.
+        if (System.getenv(MCP_CONNECT_TIMEOUT) == null) env.put(MCP_CONNECT_TIMEOUT, "60000");
         env.putAll(properties.env());
         return new LaunchCommand(List.copyOf(args), env, request.workDir());
     }

@@ -30,6 +30,8 @@ class SnapshotController {
     private static final int MAX_JOBS = 10_000;
     private static final int OLDER_JOBS_DEFAULT = 500;
     private static final int OLDER_JOBS_MAX = 1_000;
+    /** RunRepository.ofJobs reads at most this many jobs' runs at a time. */
+    private static final int RUNS_CHUNK = 1_000;
 
     private final LiveBroadcaster broadcaster;
     private final LiveProperties properties;
@@ -59,11 +61,15 @@ class SnapshotController {
         // Read the version first: a frame numbered after it may repeat what the snapshot holds, which is harmless
         // (frames carry whole rows), while one numbered before it is surely contained.
         long version = broadcaster.version();
-        List<Job> recent = jobs.page(null, 0, jobLimit);
+        // Archived jobs are off the board: neither they nor their runs are sent (an active run is never archived).
+        List<Job> recent = jobs.board(jobLimit);
         Map<String, AgentRun> byId = new LinkedHashMap<>();
-        runs.page(null, 0, jobLimit * 2).forEach(run -> byId.put(run.id(), run));
+        List<String> ids = recent.stream().map(Job::id).toList();
+        for (int from = 0; from < ids.size(); from += RUNS_CHUNK) {
+            runs.ofJobs(ids.subList(from, Math.min(ids.size(), from + RUNS_CHUNK))).forEach(run -> byId.put(run.id(), run));
+        }
         runs.active().forEach(run -> byId.put(run.id(), run));
-        return new Snapshot(version, recent, jobs.count(null), List.copyOf(byId.values()),
+        return new Snapshot(version, recent, jobs.boardCount(), List.copyOf(byId.values()),
                 questions.list(QuestionStatus.PENDING), locks.list(), settings.current());
     }
 
@@ -101,9 +107,9 @@ class SnapshotController {
     }
 
     /**
-     * @param jobs      the newest jobs, newest first
-     * @param totalJobs how many jobs there are in all
-     * @param runs      the runs of about those jobs (the newest runs) plus every active run
+     * @param jobs      the newest jobs that are not archived, newest first
+     * @param totalJobs how many jobs there are that are not archived
+     * @param runs      the runs of those jobs plus every active run
      */
     record OlderJobs(List<Job> jobs, List<AgentRun> runs, boolean more) {}
 

@@ -42,10 +42,12 @@ public final class FakeAnthropicApi implements AutoCloseable {
     static final Step UNSCRIPTED = Step.text("OK").withUsage(10, 2);
     /** What a script whose steps ran out (and did not end on text) answers. */
     static final Step EXHAUSTED = Step.text("done");
+    static final String PART_SEPARATOR = "\u0000";
 
     private final ObjectMapper json = JsonMapper.builder().build();
     private final MessageReplies replies = new MessageReplies(json);
     private final Map<String, List<Step>> scripts = new LinkedHashMap<>(); // guarded by itself
+    private final Map<String, List<Step>> questions = new LinkedHashMap<>(); // guarded by scripts
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final HttpServer server;
@@ -89,6 +91,41 @@ public final class FakeAnthropicApi implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers conversations that match every one of {@code parts}: a part {@code model=<name>} matches the requested
+     * model, any other part must occur in the first user message. Lets a test script each phase of a workflow (its
+     * marker plus the phase's header line), or one model of several, apart.
+     */
+    public FakeAnthropicApi script(java.util.List<String> parts, Step... steps) {
+        if (parts.isEmpty() || parts.stream().anyMatch(part -> part == null || part.isBlank())) {
+            throw new IllegalArgumentException("parts must not be blank");
+        }
+        return script(String.join(PART_SEPARATOR, parts), steps);
+    }
+
+    /**
+     * Answers tool-less conversations (the orchestrator's own small-model questions: triage, classification,
+     * consolidation) whose first user message contains {@code marker}: the Nth question with that marker gets step
+     * N, the last step repeating. Agent conversations are never answered from these.
+     */
+    public FakeAnthropicApi answerQuestions(String marker, Step... steps) {
+        if (marker == null || marker.isBlank() || steps.length == 0) {
+            throw new IllegalArgumentException("a marker and at least one step are needed");
+        }
+        synchronized (scripts) {
+            questions.put(marker, new java.util.ArrayList<>(List.of(steps)));
+        }
+        return this;
+    }
+
+    /** The tool-less questions (see {@link #answerQuestions}) whose first user message contains {@code marker}. */
+    public List<RecordedRequest> questionsFor(String marker) {
+        return requests.stream()
+                .filter(RecordedRequest::isQuestion)
+                .filter(request -> request.firstUserText().contains(marker))
+                .toList();
+    }
+
     /** Every request received so far, oldest first. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
@@ -98,7 +135,7 @@ public final class FakeAnthropicApi implements AutoCloseable {
     public List<RecordedRequest> requestsFor(String marker) {
         return requests.stream()
                 .filter(RecordedRequest::isMainConversation)
-                .filter(request -> request.firstUserText().contains(marker))
+                .filter(request -> matches(marker, request.firstUserText(), request.model()))
                 .toList();
     }
 
@@ -166,10 +203,13 @@ public final class FakeAnthropicApi implements AutoCloseable {
     }
 
     Step stepFor(RecordedRequest request) {
+        if (request.isQuestion()) {
+            return nextQuestionStep(request.firstUserText());
+        }
         if (!request.isMainConversation()) {
             return UNSCRIPTED;
         }
-        Map.Entry<String, List<Step>> script = scriptFor(request.firstUserText());
+        Map.Entry<String, List<Step>> script = scriptFor(request.firstUserText(), request.model());
         if (script == null) {
             return UNSCRIPTED;
         }
@@ -183,10 +223,31 @@ public final class FakeAnthropicApi implements AutoCloseable {
         return last.kind() == Step.Kind.TEXT ? last : EXHAUSTED;
     }
 
-    private Map.Entry<String, List<Step>> scriptFor(String firstUserText) {
+    /** Whether every part of a marker holds: {@code model=<name>} against the model, the rest against the text. */
+    public static boolean matches(String marker, String text, String model) {
+        for (String part : marker.split(PART_SEPARATOR)) {
+            boolean ok = part.startsWith("model=") ? part.substring("model=".length()).equals(model) : text.contains(part);
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+    private Step nextQuestionStep(String firstUserText) {
+        synchronized (scripts) {
+            for (Map.Entry<String, List<Step>> entry : questions.entrySet()) {
+                if (firstUserText.contains(entry.getKey())) {
+                    List<Step> steps = entry.getValue();
+                    return steps.size() > 1 ? steps.removeFirst() : steps.getFirst();
+                }
+            }
+        }
+        return UNSCRIPTED;
+    }
+
+    private Map.Entry<String, List<Step>> scriptFor(String firstUserText, String model) {
         synchronized (scripts) {
             for (Map.Entry<String, List<Step>> entry : scripts.entrySet()) {
-                if (firstUserText.contains(entry.getKey())) {
+                if (matches(entry.getKey(), firstUserText, model)) {
                     return entry;
                 }
             }

@@ -26,6 +26,15 @@ public record RecordedRequest(String method, String path, Map<String, String> he
         return "POST".equals(method) && isMessagesPath() && !body.path("tools").isEmpty();
     }
 
+    /**
+     * Whether this is a tool-less Messages call with a conversation: how the orchestrator's small-model questions
+     * (Claude Code in print mode with no tools) reach the model.
+     */
+    public boolean isQuestion() {
+        return "POST".equals(method) && isMessagesPath() && body.path("tools").isEmpty()
+                && !body.path("messages").isEmpty();
+    }
+
     /** Whether this is a call of the Messages endpoint itself (not {@code count_tokens}). */
     boolean isMessagesPath() {
         String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;

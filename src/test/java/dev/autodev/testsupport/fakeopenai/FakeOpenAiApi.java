@@ -98,6 +98,17 @@ public final class FakeOpenAiApi implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers conversations that match every one of {@code parts}: a part {@code model=<name>} matches the requested
+     * model, any other part must occur in a user message (see {@code FakeAnthropicApi#script(List, Step...)}).
+     */
+    public FakeOpenAiApi script(List<String> parts, ResponseStep... steps) {
+        if (parts.isEmpty() || parts.stream().anyMatch(part -> part == null || part.isBlank())) {
+            throw new IllegalArgumentException("parts must not be blank");
+        }
+        return script(String.join("\u0000", parts), steps);
+    }
+
     public List<ResponsesRequest> requests() {
         return List.copyOf(requests);
     }
@@ -135,7 +146,7 @@ public final class FakeOpenAiApi implements AutoCloseable {
     }
 
     ResponseStep stepFor(ResponsesRequest request) {
-        List<ResponseStep> steps = scriptFor(request.userText());
+        List<ResponseStep> steps = scriptFor(request.userText(), request.model());
         if (steps == null) return UNSCRIPTED;
         int index = request.priorOutputCount();
         if (index < steps.size()) return steps.get(index);
@@ -143,10 +154,12 @@ public final class FakeOpenAiApi implements AutoCloseable {
         return last.kind() == ResponseStep.Kind.MESSAGE ? last : EXHAUSTED;
     }
 
-    private List<ResponseStep> scriptFor(String userText) {
+    private List<ResponseStep> scriptFor(String userText, String model) {
         synchronized (scripts) {
             for (Map.Entry<String, List<ResponseStep>> entry : scripts.entrySet()) {
-                if (userText.contains(entry.getKey())) return entry.getValue();
+                if (dev.autodev.testsupport.fakemodel.FakeAnthropicApi.matches(entry.getKey(), userText, model)) {
+                    return entry.getValue();
+                }
             }
         }
         return null;

@@ -258,6 +258,41 @@ class DashboardBrowserTest extends AgentIntegrationTest {
     }
 
     @Test
+    void theChangesTabShowsEachFileTheAgentChangedWithItsDiffColoured() throws Exception {
+        String marker = newMarker();
+        Path repo = newWorkDir();
+        dev.autodev.testsupport.GitRepos.git(repo, "init", "-q", "-b", "main");
+        dev.autodev.testsupport.GitRepos.git(repo, "config", "user.name", "Test Person");
+        dev.autodev.testsupport.GitRepos.git(repo, "config", "user.email", "test@example.com");
+        Files.writeString(repo.resolve("app.txt"), "first line\nold line\n");
+        dev.autodev.testsupport.GitRepos.git(repo, "add", "-A");
+        dev.autodev.testsupport.GitRepos.git(repo, "commit", "-q", "-m", "start");
+        MODEL.script(marker,
+                Step.toolUse("mcp__orchestrator__lock_files", Map.of("files", List.of("app.txt", "new.txt"), "reason", "edit")),
+                // Claude Code writes over a file only after reading it.
+                Step.toolUse("Read", Map.of("file_path", repo.resolve("app.txt").toString())),
+                Step.toolUse("Write", Map.of("file_path", repo.resolve("app.txt").toString(), "content", "first line\nnew line\n")),
+                Step.toolUse("Write", Map.of("file_path", repo.resolve("new.txt").toString(), "content", "brand new\n")),
+                Step.text("Changed app.txt and added new.txt."));
+        String jobId = createJob(aJob("Change two files " + marker).inDir(repo.toString())).get("id").asString();
+        assertThat(awaitJob(jobId, "done", "failed").get("status").asString()).isEqualTo("done");
+
+        page.navigate("http://127.0.0.1:" + localPort() + "/jobs/" + jobId);
+        page.getByTestId("agent-tab-changes").click();
+
+        assertThat(page.getByTestId("changes-file")).hasCount(2);
+        assertThat(page.locator("[data-testid=changes-file][data-status=modified]")).containsText("app.txt");
+        assertThat(page.locator("[data-testid=changes-file][data-status=added]")).containsText("new.txt");
+        assertThat(page.locator(".diff-code-insert").first()).isVisible();
+        assertThat(page.locator(".diff-code-insert", new Page.LocatorOptions().setHasText("new line"))).hasCount(1);
+        assertThat(page.locator(".diff-code-delete", new Page.LocatorOptions().setHasText("old line"))).hasCount(1);
+        String inserted = (String) page.locator(".diff-code-insert").first().evaluate("e => getComputedStyle(e).backgroundColor");
+        String deleted = (String) page.locator(".diff-code-delete").first().evaluate("e => getComputedStyle(e).backgroundColor");
+        assertThat(inserted).as("additions and deletions are coloured apart").isNotEqualTo(deleted).isNotEqualTo("rgba(0, 0, 0, 0)");
+        screenshot("changes-tab");
+    }
+
+    @Test
     void aDeepLinkToAJobOpensItsPanelAndTheUrlFollowsThePanels() {
         String marker = newMarker();
         String jobId = createJob(aJob("Linked from elsewhere " + marker).with("scheduledAt", "2999-01-01T00:00:00Z"))

@@ -1,0 +1,66 @@
+package dev.autodev.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class StartGateTest {
+
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stop() {
+        timers.shutdownNow();
+    }
+
+    @Test
+    void aStartWaitsUntilAnEarlierOneLeaves() throws Exception {
+        StartGate gate = new StartGate(new StartPaceProperties(1, Duration.ofMinutes(10)));
+        StartGate.Admission first = gate.enter(timers);
+
+        CompletableFuture<StartGate.Admission> second = CompletableFuture.supplyAsync(enterQuietly(gate));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> gate.waiting() == 1);
+        assertThat(second).isNotDone();
+
+        first.leave();
+        first.leave(); // leaving twice frees one slot, not two
+        assertThat(second.get(30, TimeUnit.SECONDS)).isNotNull();
+        assertThat(gate.waiting()).isZero();
+    }
+
+    @Test
+    void theBoundFreesASlotWhoseRunNeverSaidAnything() throws Exception {
+        StartGate gate = new StartGate(new StartPaceProperties(1, Duration.ofMillis(100)));
+        gate.enter(timers); // never left
+
+        assertThat(CompletableFuture.supplyAsync(enterQuietly(gate)).get(30, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
+    void aNegativeLimitAdmitsEveryone() throws Exception {
+        StartGate gate = new StartGate(new StartPaceProperties(-1, null));
+        for (int i = 0; i < 100; i++) gate.enter(timers);
+        assertThat(gate.waiting()).isZero();
+    }
+
+    @Test
+    void zeroMeansOneStartPerProcessor() {
+        assertThat(new StartPaceProperties(0, null).maxStarting()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    }
+
+    private java.util.function.Supplier<StartGate.Admission> enterQuietly(StartGate gate) {
+        return () -> {
+            try {
+                return gate.enter(timers);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+}

@@ -1,0 +1,135 @@
+package dev.autodev.web.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.autodev.workflows.PhaseScripts.assess;
+import static dev.autodev.workflows.PhaseScripts.codexReview;
+import static dev.autodev.workflows.PhaseScripts.implement;
+import static dev.autodev.workflows.PhaseScripts.phase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import dev.autodev.testsupport.AgentIntegrationTest;
+import dev.autodev.testsupport.GitRepos;
+import dev.autodev.testsupport.fakemodel.Step;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The autonomous-run views in a real headless Chromium against the whole server and the real CLIs: a run created
+ * from the dashboard ticks off its milestones as the agents work, and its plan opens with the boxes checked.
+ */
+class WorkflowBrowserTest extends AgentIntegrationTest {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final LocatorAssertions.ContainsTextOptions LONG = new LocatorAssertions.ContainsTextOptions().setTimeout(150_000);
+
+    private static Playwright playwright;
+    private static Browser browser;
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    static void launchChromium() throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) throw new AssertionError("No chromium at " + CHROMIUM + " (apt-get install -y chromium, or CHROMIUM_BIN)");
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking")));
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browser != null) browser.close();
+        if (playwright != null) playwright.close();
+    }
+
+    @BeforeEach
+    void open() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+        Response index = page.navigate("http://127.0.0.1:" + localPort() + "/");
+        assertThat(index.status()).as("build the dashboard once without -Dfrontend.skip").isEqualTo(200);
+    }
+
+    @AfterEach
+    void close() {
+        if (context != null) context.close();
+    }
+
+    @Test
+    void aRunCreatedFromTheDashboardTicksOffItsMilestonesAndShowsItsPlan() {
+        String marker = newMarker();
+        GitRepos.Cloned repo = GitRepos.cloneWithInitialCommit(ROOT.resolve("repos").resolve(UUID.randomUUID().toString()));
+        MODEL.script(phase(marker, "assess, cycle 0"), assess(2));
+        OPENAI.script(phase(marker, "review, cycle 1"), codexReview("ok"));
+        MODEL.script(phase(marker, "implement, cycle 1"), implement(1, 2));
+        // The second cycle's review takes a moment, so the page shows one milestone done before it shows two.
+        OPENAI.script(phase(marker, "review, cycle 2"), codexReview("ok")[0].afterDelay(Duration.ofSeconds(5)), codexReview("ok")[1]);
+        MODEL.script(phase(marker, "implement, cycle 2"), implement(2, 2));
+
+        page.getByTestId("workflows-button").click();
+        assertThat(page.getByTestId("workflows-panel")).isVisible();
+        page.getByTestId("new-workflow-button").click();
+        page.getByTestId("workflow-field-task").fill("Write two files " + marker);
+        page.getByTestId("workflow-field-workDir").fill(repo.checkout().toString());
+        screenshot("workflow-form");
+        Response created = page.waitForResponse(r -> r.url().endsWith("/api/workflows") && r.request().method().equals("POST"),
+                () -> page.getByTestId("workflow-submit").click());
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+
+        assertThat(page.getByTestId("workflow-view")).isVisible();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/workflows/[0-9a-f-]+$"));
+        String id = page.url().substring(page.url().lastIndexOf('/') + 1);
+        Locator progress = page.getByTestId("workflow-progress");
+        assertThat(progress).containsText("1 / 2 milestones", LONG);
+        screenshot("workflow-one-milestone");
+        assertThat(progress).containsText("2 / 2 milestones", LONG);
+        assertThat(page.getByTestId("workflow-state")).hasAttribute("data-status", "done",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+        assertThat(page.getByTestId("workflow-pr")).hasAttribute("href", FAKE_PR_URL);
+
+        page.getByTestId("workflow-tab-plan").click();
+        assertThat(page.getByTestId("milestone")).hasCount(2);
+        assertThat(page.getByTestId("milestone").first()).hasAttribute("data-done", "true");
+        assertThat(page.getByTestId("milestone").last()).hasAttribute("data-done", "true");
+        page.getByTestId("workflow-tab-jobs").click();
+        assertThat(page.getByTestId("job-card")).hasCount(5);
+        screenshot("workflow-done");
+
+        // Back in the list, the run shows as done with both milestones.
+        page.getByTestId("workflow-close").click();
+        assertThat(page.locator("[data-testid=workflow-row][data-workflow-id='" + id + "']")).hasAttribute("data-status", "done");
+
+        // At phone width the run's page still fits: progress and plan readable without sideways scrolling.
+        page.setViewportSize(390, 844);
+        page.navigate("http://127.0.0.1:" + localPort() + "/workflows/" + id);
+        assertThat(page.getByTestId("workflow-progress")).isVisible();
+        assertThat(page.getByTestId("milestone")).hasCount(2);
+        assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")).isTrue();
+        screenshot("phone");
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("workflow-" + name + ".png")).setFullPage(true));
+    }
+}
