@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { EmptyState, Link, navigate, registeredRoutes, useLocation, useRoute } from './features/common';
 import { JobsBoard } from './features/jobs/JobsBoard';
 import { useSeen } from './features/jobs/seen';
+import { NotificationCenter } from './features/notifications/NotificationCenter';
 import { activeProjectOf, withProject } from './features/projects/activeProject';
 import { useHealthWarningsPolling, useLive } from './live/hooks';
 import './routes';
@@ -36,6 +37,7 @@ export function App() {
 
   return (
     <div className="app">
+      <NotificationCenter />
       <header className="topbar">
         <Link to={withProject('/', project)} className="brand" data-testid="nav-home">
           autodev

@@ -1,9 +1,10 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { AgentPanel } from './features/agent/AgentPanel';
 import { ArchivePanel } from './features/archive/ArchivePanel';
 import { BatchesPanel } from './features/batches/BatchesPanel';
 import { ProjectsPanel } from './features/projects/ProjectsPanel';
 import { TemplatesPanel } from './features/templates/TemplatesPanel';
-import { navigate, registerRoute } from './features/common';
+import { Loading, navigate, registerRoute } from './features/common';
 import { LocksNotesPanel } from './features/coordination/LocksNotesPanel';
 import { DebateForm } from './features/debates/DebateForm';
 import { DebatePanel } from './features/debates/DebatePanel';
@@ -12,10 +13,25 @@ import { JobForm } from './features/jobs/JobForm';
 import { activeProjectOf, withProject } from './features/projects/activeProject';
 import { KnowledgeBasePanel } from './features/kb/KnowledgeBasePanel';
 import { SettingsPanel } from './features/settings/SettingsPanel';
-import { UsagePanel } from './features/usage/UsagePanel';
+import { NotificationsPanel } from './features/notifications/NotificationsPanel';
+import { SearchPanel } from './features/search/SearchPanel';
 import { NewWorkflowForm } from './features/workflows/NewWorkflowForm';
 import { WorkflowDetail } from './features/workflows/WorkflowDetail';
 import { WorkflowsList } from './features/workflows/WorkflowsList';
+
+/** Panels with charts load their code (ECharts, React Flow) when first opened, not with the board. */
+function later(load: () => Promise<ComponentType>) {
+  const Panel = lazy(() => load().then((component) => ({ default: component })));
+  return () => (
+    <Suspense fallback={<Loading />}>
+      <Panel />
+    </Suspense>
+  );
+}
+
+const TimelinePanel = later(() => import('./features/timeline/TimelinePanel').then((m) => m.TimelinePanel));
+const GraphPanel = later(() => import('./features/graph/GraphPanel').then((m) => m.GraphPanel));
+const UsagePanel = later(() => import('./features/usage/UsagePanel').then((m) => m.UsagePanel));
 
 // The board's active project (?project=) stays as panels open and close.
 const project = () => activeProjectOf(new URLSearchParams(window.location.search));
@@ -47,6 +63,9 @@ registerRoute(
     render: () => <DebateForm onCreated={(d) => navigate(`/debates/${encodeURIComponent(d.id)}`)} onCancel={() => navigate('/debates')} />,
   },
   { path: '/debates/:id', layout: 'page', render: (p) => <DebatePanel id={p.id} onClose={() => navigate('/debates')} /> },
+  { path: '/search', nav: { label: 'Search', testId: 'search-button' }, render: () => <SearchPanel />, layout: 'page' },
+  { path: '/timeline', nav: { label: 'Timeline', testId: 'timeline-button' }, render: () => <TimelinePanel />, layout: 'page' },
+  { path: '/graph', nav: { label: 'Graph', testId: 'graph-button' }, render: () => <GraphPanel />, layout: 'page' },
   { path: '/workflows', layout: 'page', nav: { label: 'Workflows', testId: 'workflows-button' }, render: () => <WorkflowsList /> },
   {
     path: '/workflows/new',
@@ -58,5 +77,6 @@ registerRoute(
   { path: '/workflows/:id', layout: 'page', render: (p) => <WorkflowDetail id={p.id} /> },
   { path: '/kb', nav: { label: 'KB', testId: 'kb-button' }, render: () => <KnowledgeBasePanel /> },
   { path: '/usage', nav: { label: 'Usage', testId: 'usage-button' }, render: () => <UsagePanel /> },
+  { path: '/notifications', nav: { label: 'Needs you', testId: 'notifications-button' }, render: () => <NotificationsPanel /> },
   { path: '/settings', nav: { label: 'Settings', testId: 'settings-button' }, render: () => <SettingsPanel /> },
 );

@@ -32,7 +32,21 @@ import type {
   Snapshot,
   TerminalConnection,
   UsageReport,
+  JobGraph,
+  SearchParams,
+  SearchResults,
+  Timeline,
 } from './types';
+
+/** `?a=1&b=x` from the parameters that have a value, or '' when none has. */
+function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
 
 const TOKEN_KEY = 'autodev.token';
 
@@ -138,7 +152,11 @@ export const api = {
   questions: (status?: string) => request<Question[]>('GET', `/api/questions${status ? `?status=${enc(status)}` : ''}`),
   healthWarnings: () => request<RunWarnings[]>('GET', '/api/health/warnings'),
   models: () => request<Models>('GET', '/api/models'),
-  usage: () => request<UsageReport>('GET', '/api/usage'),
+  usage: (from?: string, to?: string) => request<UsageReport>('GET', `/api/usage${query({ from, to })}`),
+  search: (p: SearchParams) =>
+    request<SearchResults>('GET', `/api/search${query({ q: p.q, jobId: p.jobId, projectId: p.projectId, type: p.type, from: p.from, to: p.to, page: p.page })}`),
+  timeline: (from?: string, to?: string) => request<Timeline>('GET', `/api/timeline${query({ from, to })}`),
+  graph: (since?: string, projectId?: string) => request<JobGraph>('GET', `/api/graph${query({ since, projectId })}`),
   /** Jobs matching the filters, newest first; the archive view is `{ archived: true, q }`. */
   findJobs: (filter: { archived?: boolean; q?: string; projectId?: string; flagged?: boolean; page?: number; size?: number }) => {
     const params = new URLSearchParams();

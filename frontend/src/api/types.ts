@@ -152,10 +152,29 @@ export interface UsageLine {
   outputTokens: number;
 }
 
+/** Spend in one bucket of a dimension (a UTC day yyyy-mm-dd, a project id, a template id). */
+export interface UsageBucket {
+  /** Null on the bucket of runs whose job has no project (or no template). */
+  key: string | null;
+  /** The day, or the project's or template's name; null with a null key. */
+  name: string | null;
+  runs: number;
+  costUsd: number;
+  estimatedCostUsd: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+/** GET /api/usage?from=&to=: runs that started in the window (both ends optional). */
 export interface UsageReport {
+  from?: string | null;
+  to?: string | null;
   totalCostUsd: number;
   byAgent: UsageLine[];
   byModel: UsageLine[];
+  byDay?: UsageBucket[];
+  byProject?: UsageBucket[];
+  byTemplate?: UsageBucket[];
   /** The system's own small-model calls (triage, classification, consolidation), apart from jobs. */
   system?: SystemSpend;
 }
@@ -231,6 +250,88 @@ export interface KbFilter {
   scope?: string;
   tag?: string;
   status?: string;
+}
+
+/** GET /api/search: one matching output event; the snippet is escaped HTML with <mark> around matches. */
+export interface SearchHit {
+  runId: string;
+  seq: number;
+  jobId: string;
+  jobTitle: string | null;
+  type: string;
+  createdAt: string;
+  snippet: string;
+  score: number;
+}
+
+export interface SearchResults {
+  query: string;
+  page: number;
+  size: number;
+  hasMore: boolean;
+  hits: SearchHit[];
+}
+
+export interface SearchParams {
+  q: string;
+  jobId?: string;
+  projectId?: string;
+  type?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+}
+
+/** GET /api/timeline: one row per job, one bar per run overlapping [from, to). */
+export interface TimelineBar {
+  runId: string;
+  outcome: string;
+  failureKind: string | null;
+  agent: string;
+  model: string;
+  startedAt: string;
+  /** Null while the run is active. */
+  finishedAt: string | null;
+  costUsd: number;
+}
+
+export interface TimelineRow {
+  jobId: string;
+  title: string;
+  jobStatus: string;
+  runs: TimelineBar[];
+}
+
+export interface Timeline {
+  from: string;
+  to: string;
+  rows: TimelineRow[];
+  runCount: number;
+  truncated: boolean;
+}
+
+/** GET /api/graph: jobs and their links; edges run from a prerequisite, parent or failed job to what follows it. */
+export type GraphEdgeKind = 'dependsOn' | 'parent' | 'retryOf';
+
+export interface GraphNode {
+  id: string;
+  title: string;
+  status: string;
+  model: string;
+  attempt: number;
+  createdAt: string;
+}
+
+export interface GraphEdge {
+  source: string;
+  target: string;
+  kind: GraphEdgeKind;
+}
+
+export interface JobGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  truncated: boolean;
 }
 
 export type EventType =

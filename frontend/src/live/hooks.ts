@@ -1,4 +1,4 @@
-import { useCallback, useContext, useEffect, useMemo } from 'react';
+import { useCallback, useContext, useEffect, useMemo, useRef } from 'react';
 import { api } from '../api/client';
 import type { AgentRun, HealthWarning, Job, Question } from '../api/types';
 import { LiveDispatchContext, LiveStateContext } from './LiveProvider';
@@ -113,4 +113,33 @@ export function useHealthWarningsPolling(intervalMs = HEALTH_POLL_MS) {
 
 export function useHealthWarnings(run: AgentRun | undefined): HealthWarning[] {
   return healthWarningsOf(useLive(), run);
+}
+
+/**
+ * Calls `onChange` when jobs, runs or questions change in the live store, at most once per `intervalMs`: views
+ * that read their own endpoint (timeline, graph) stay live without asking the server on every frame.
+ */
+export function useOnLiveChange(onChange: () => void, intervalMs = 2_000) {
+  const state = useLive();
+  const callback = useRef(onChange);
+  callback.current = onChange;
+  const first = useRef(true);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastCall = useRef(0);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (timer.current) return;
+    const wait = Math.max(0, lastCall.current + intervalMs - Date.now());
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      lastCall.current = Date.now();
+      callback.current();
+    }, wait);
+  }, [state.jobs, state.runs, state.questions, intervalMs]);
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
 }

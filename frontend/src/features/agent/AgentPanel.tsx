@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { useHealthWarnings, useJob, useLiveDispatch, usePendingQuestion, useRunOutput, useRunsOfJob } from '../../live/hooks';
 import { isLive } from '../../live/store';
-import { Button, Loading, Panel, StatusBadge, Tabs } from '../common';
+import { Button, Loading, Panel, StatusBadge, Tabs, useLocation } from '../common';
 import { FailureBadge, HealthChips, RetryBadge, runCost } from '../common/runBits';
 import { TerminalView } from '../interactive/TerminalView';
 import { ChangesView } from './ChangesView';
@@ -19,7 +19,11 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
   const runs = useRunsOfJob(jobId);
   const dispatch = useLiveDispatch();
   const [chosenTab, setTab] = useState<Tab | null>(null);
-  const [runId, setRunId] = useState<string | undefined>(undefined);
+  // A search hit links here with ?run=&seq=: that run, its output scrolled to that event.
+  const { query } = useLocation();
+  const linkedRun = query.get('run') ?? undefined;
+  const linkedSeq = Number(query.get('seq') ?? '') || undefined;
+  const [runId, setRunId] = useState<string | undefined>(linkedRun);
   const run = runs.find((r) => r.id === runId) ?? runs[runs.length - 1];
   const output = useRunOutput(run?.id);
   const question = usePendingQuestion(run?.id);
@@ -62,9 +66,9 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
   }, [openRunId, runLive, dispatch]);
 
   useEffect(() => {
-    setRunId(undefined);
-    setTab(null);
-  }, [jobId]);
+    setRunId(linkedRun);
+    setTab(linkedRun ? 'output' : null);
+  }, [jobId, linkedRun]);
 
   if (!job) {
     return (
@@ -143,7 +147,9 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
       <div className="panel-body">
         {!run && tab !== 'details' && <div className="muted">No agent has run this job yet.</div>}
         {run && tab === 'terminal' && <TerminalView key={run.id} runId={run.id} live={isLive(run) && run.status !== 'starting'} />}
-        {run && tab === 'output' && <OutputView events={output?.events ?? []} loading={!output?.loaded} />}
+        {run && tab === 'output' && (
+          <OutputView events={output?.events ?? []} loading={!output?.loaded} focusSeq={run.id === linkedRun ? linkedSeq : undefined} />
+        )}
         {run && tab === 'changes' && <ChangesView runId={run.id} />}
         {tab === 'details' && (
           <dl className="details" data-testid="agent-details">

@@ -51,4 +51,13 @@ describe('OutputView', () => {
     rerender(<OutputView events={[...first, ev(2, 'assistant_text', 'two')]} />);
     expect(screen.getAllByTestId('output-entry').map((e) => e.textContent)).toEqual(['one', 'two']);
   });
+
+  it('shows and marks the event a search hit points at, however far back it is', () => {
+    const events = Array.from({ length: 2000 }, (_, i) => ev(i + 1, 'assistant_text', `line ${i + 1}`));
+    render(<OutputView events={events} focusSeq={5} />);
+
+    const focused = screen.getAllByTestId('output-entry').filter((e) => e.getAttribute('data-focused') === 'true');
+    expect(focused.map((e) => e.getAttribute('data-seq'))).toEqual(['5']);
+    expect(focused[0].textContent).toBe('line 5');
+  });
 });

@@ -5,16 +5,28 @@ const SHOWN_AT_ONCE = 800;
 const LONG_LINES = 14;
 
 /** One run's output as a person reads it, newest at the bottom; follows new events while scrolled to the end. */
-export function OutputView({ events, loading }: { events: AgentEvent[]; loading?: boolean }) {
+export function OutputView({ events, loading, focusSeq }: { events: AgentEvent[]; loading?: boolean; focusSeq?: number }) {
   const [limit, setLimit] = useState(SHOWN_AT_ONCE);
   const box = useRef<HTMLDivElement>(null);
-  const atEnd = useRef(true);
-  const shown = events.length > limit ? events.slice(events.length - limit) : events;
+  const atEnd = useRef(focusSeq === undefined);
+  const focusAt = focusSeq === undefined ? -1 : events.findIndex((e) => e.seq === focusSeq);
+  // The focused event is always among those shown, however far back it is.
+  const showing = focusAt >= 0 ? Math.max(limit, events.length - focusAt) : limit;
+  const shown = events.length > showing ? events.slice(events.length - showing) : events;
 
   useEffect(() => {
     const element = box.current;
     if (element && atEnd.current) element.scrollTop = element.scrollHeight;
   }, [events.length]);
+
+  // Scrolled to once, when the focused event has arrived; following the end resumes when the user scrolls there.
+  const focused = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (focusSeq === undefined || focusAt < 0 || focused.current === focusSeq) return;
+    focused.current = focusSeq;
+    atEnd.current = false;
+    box.current?.querySelector<HTMLElement>(`[data-seq="${focusSeq}"]`)?.scrollIntoView?.({ block: 'center' });
+  }, [focusSeq, focusAt]);
 
   return (
     <div
@@ -32,7 +44,7 @@ export function OutputView({ events, loading }: { events: AgentEvent[]; loading?
         </button>
       )}
       {shown.map((event) => (
-        <OutputEntry key={event.seq} event={event} />
+        <OutputEntry key={event.seq} event={event} focused={event.seq === focusSeq} />
       ))}
       {loading && <div className="muted">loading…</div>}
       {!loading && events.length === 0 && <div className="muted">No output yet.</div>}
@@ -73,9 +85,14 @@ function Collapsible({ text, className }: { text: string; className: string }) {
   );
 }
 
-export const OutputEntry = memo(function OutputEntry({ event }: { event: AgentEvent }) {
+export const OutputEntry = memo(function OutputEntry({ event, focused = false }: { event: AgentEvent; focused?: boolean }) {
   const data = (event.data ?? {}) as Record<string, unknown>;
-  const common = { 'data-testid': 'output-entry', 'data-type': event.type, 'data-seq': event.seq };
+  const common = {
+    'data-testid': 'output-entry',
+    'data-type': event.type,
+    'data-seq': event.seq,
+    ...(focused ? { 'data-focused': 'true', 'aria-current': 'true' as const } : {}),
+  };
   switch (event.type) {
     case 'assistant_text':
       return (

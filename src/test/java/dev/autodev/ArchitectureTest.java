@@ -50,6 +50,13 @@ class ArchitectureTest {
     static final ArchRule onlyTheWebLayerAndBatchesKnowDebates = noClasses()
             .that().resideOutsideOfPackages("dev.autodev.debates..", "dev.autodev.web..", "dev.autodev.batches..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.debates..");
+
+    /** Search and the fleet views only read what other features store; only the web layer asks them anything. */
+    @ArchTest
+    static final ArchRule fleetViewsAreReadOnlyLeaves = noClasses()
+            .that().resideOutsideOfPackages("dev.autodev.web..", "dev.autodev.search..", "dev.autodev.fleet..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.autodev.search..", "dev.autodev.fleet..");
+
     /** Workflows are an engine on top: they use the queue, jobs, notes and git; only the web layer knows them. */
     @ArchTest
     static final ArchRule onlyTheWebLayerKnowsWorkflows = noClasses()

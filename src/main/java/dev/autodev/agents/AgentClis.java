@@ -13,6 +13,11 @@ public class AgentClis {
         this.clis = clis;
     }
 
+    /** The kinds of CLI this server can run ({@code claude}, {@code codex}). */
+    public List<String> kinds() {
+        return clis.stream().map(AgentCli::kind).toList();
+    }
+
     public AgentCli forModel(String model) {
         return clis.stream().filter(cli -> cli.supports(model)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no agent CLI runs model " + model));

@@ -9,7 +9,9 @@ import dev.autodev.common.Db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
 
@@ -30,6 +32,9 @@ public class RunRepository {
     private static final String PAGE = "SELECT " + COLUMNS + " FROM agent_runs WHERE (:status IS NULL OR status = :status)"
             + " ORDER BY started_at DESC, id LIMIT :limit OFFSET :offset";
     private static final String COUNT = "SELECT count(*) FROM agent_runs WHERE (:status IS NULL OR status = :status)";
+    private static final String ACTIVE_BY_KIND = """
+            SELECT agent_kind, count(*) AS n FROM agent_runs WHERE status IN ('starting', 'running', 'waiting_user', 'idle')
+            GROUP BY agent_kind""";
     private static final String COUNT_ACTIVE = "SELECT count(*) FROM agent_runs WHERE status IN ('starting', 'running', 'waiting_user', 'idle')";
     private static final String ACTIVE_OF_JOB = "SELECT " + COLUMNS + " FROM agent_runs WHERE job_id = ?"
             + " AND status IN ('starting', 'running', 'waiting_user', 'idle')";
@@ -105,6 +110,15 @@ public class RunRepository {
     }
 
     /** Runs that hold a slot: the dispatcher's view, so it reads through the writer for an up-to-date count. */
+    /** Active runs (starting, running, waiting for a person) by agent CLI. */
+    public Map<String, Long> countActiveByKind() {
+        Map<String, Long> counts = new HashMap<>();
+        db.read().sql(ACTIVE_BY_KIND).query(rs -> {
+            counts.put(rs.getString("agent_kind"), rs.getLong("n"));
+        });
+        return counts;
+    }
+
     public int countActive() {
         return db.write().sql(COUNT_ACTIVE).query(Integer.class).single();
     }

@@ -48,6 +48,7 @@ public class JobRepository {
     // The board: the newest jobs that are not archived (index jobs_board).
     private static final String BOARD = "SELECT " + COLUMNS + " FROM jobs WHERE archived_at IS NULL"
             + " ORDER BY created_at DESC, id DESC LIMIT :limit";
+    private static final String COUNT_BY_STATUS = "SELECT status, count(*) AS n FROM jobs GROUP BY status";
     private static final String BOARD_COUNT = "SELECT count(*) FROM jobs WHERE archived_at IS NULL";
     // The same order as BOARD, continued after one job: what a client that holds the newest jobs lacks next.
     private static final String OLDER = "SELECT " + COLUMNS + " FROM jobs WHERE archived_at IS NULL"
@@ -200,6 +201,15 @@ public class JobRepository {
 
     private static String likeEscaped(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** How many jobs are in each status, by wire name. */
+    public Map<String, Long> countByStatus() {
+        Map<String, Long> counts = new HashMap<>();
+        db.read().sql(COUNT_BY_STATUS).query(rs -> {
+            counts.put(rs.getString("status"), rs.getLong("n"));
+        });
+        return counts;
     }
 
     /** Queued jobs whose time has come, best first. */

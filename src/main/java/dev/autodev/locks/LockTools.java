@@ -19,9 +19,11 @@ import tools.jackson.databind.JsonNode;
 class LockTools implements McpToolProvider {
 
     private final FileLockRegistry registry;
+    private final LockWaitMetrics metrics;
 
-    LockTools(FileLockRegistry registry) {
+    LockTools(FileLockRegistry registry, LockWaitMetrics metrics) {
         this.registry = registry;
+        this.metrics = metrics;
     }
 
     @Override
@@ -37,9 +39,13 @@ class LockTools implements McpToolProvider {
         List<String> files = stringList(args, "files", true);
         Duration ttl = seconds(args, "ttl_seconds", "ttl");
         Duration timeout = seconds(args, "timeout_seconds", "timeout");
+        long started = System.nanoTime();
         try {
-            return LockViews.of(caller, registry.acquire(caller, files, optionalString(args, "reason"), ttl, timeout));
+            LockResult result = registry.acquire(caller, files, optionalString(args, "reason"), ttl, timeout);
+            metrics.record(LockWaitMetrics.outcome(result), started);
+            return LockViews.of(caller, result);
         } catch (IllegalArgumentException | IllegalStateException e) {
+            metrics.record("refused", started);
             throw new ToolError(e.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package dev.autodev.mcp;
 
 import dev.autodev.agents.RunTokens;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -40,7 +41,7 @@ class McpEndpointConfig {
     /** Tool results are written with the app's mapper, so they read like the REST API's JSON. */
     @Bean
     McpStatelessSyncServer mcpServer(StreamableHttpTransport transport, List<McpToolProvider> providers,
-                                     McpJsonMapper protocolJson, JsonMapper json) {
+                                     McpJsonMapper protocolJson, JsonMapper json, MeterRegistry registry) {
         return McpServer.sync(transport)
                 .serverInfo(SERVER_NAME, version())
                 .capabilities(ServerCapabilities.builder().tools(false).build())
@@ -51,7 +52,7 @@ class McpEndpointConfig {
                 // Handlers check their arguments with ToolArguments, which is more forgiving (a string for a list of
                 // one) and answers in words a model acts on; schema validation up front would refuse first.
                 .validateToolInputs(false)
-                .tools(ToolSpecifications.of(providers, protocolJson, json))
+                .tools(ToolSpecifications.of(providers, protocolJson, json, registry))
                 .build();
     }
 

@@ -1,6 +1,8 @@
 package dev.autodev.mcp;
 
 import dev.autodev.agents.AgentIdentity;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
@@ -10,6 +12,7 @@ import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -27,15 +30,17 @@ final class ToolSpecifications {
     private ToolSpecifications() {}
 
     /** Every tool of every provider; two tools with one name would make one of them unreachable, so that fails. */
-    static List<SyncToolSpecification> of(List<McpToolProvider> providers, McpJsonMapper protocolJson, JsonMapper json) {
+    static List<SyncToolSpecification> of(List<McpToolProvider> providers, McpJsonMapper protocolJson, JsonMapper json,
+                                          MeterRegistry registry) {
         Set<String> names = new HashSet<>();
         return providers.stream().flatMap(p -> p.tools().stream()).map(tool -> {
             if (!names.add(tool.name())) throw new IllegalStateException("two MCP tools are named " + tool.name());
-            return of(tool, protocolJson, json);
+            return of(tool, protocolJson, json, registry);
         }).toList();
     }
 
-    static SyncToolSpecification of(McpTool tool, McpJsonMapper protocolJson, JsonMapper json) {
+    /** Each call is timed as {@code autodev.mcp.calls{tool,outcome}}, outcome {@code ok} or {@code error}. */
+    static SyncToolSpecification of(McpTool tool, McpJsonMapper protocolJson, JsonMapper json, MeterRegistry registry) {
         Tool definition;
         try {
             definition = Tool.builder(tool.name()).description(tool.description())
@@ -43,7 +48,19 @@ final class ToolSpecifications {
         } catch (RuntimeException e) {
             throw new IllegalStateException("MCP tool " + tool.name() + " has an input schema that is not valid JSON", e);
         }
-        return new SyncToolSpecification(definition, (context, request) -> call(tool, context, request, json));
+        Timer ok = callTimer(registry, tool.name(), "ok");
+        Timer error = callTimer(registry, tool.name(), "error");
+        return new SyncToolSpecification(definition, (context, request) -> {
+            long started = System.nanoTime();
+            CallToolResult result = call(tool, context, request, json);
+            (Boolean.TRUE.equals(result.isError()) ? error : ok).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            return result;
+        });
+    }
+
+    private static Timer callTimer(MeterRegistry registry, String tool, String outcome) {
+        return Timer.builder("autodev.mcp.calls").description("MCP tool calls agents made, by tool")
+                .tags("tool", tool, "outcome", outcome).register(registry);
     }
 
     private static CallToolResult call(McpTool tool, McpTransportContext context, CallToolRequest request, JsonMapper json) {

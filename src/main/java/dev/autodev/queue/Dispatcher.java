@@ -50,6 +50,7 @@ class Dispatcher implements SmartLifecycle {
     private final StartupRecovery recovery;
     private final QueueProperties properties;
     private final TransactionTemplate tx;
+    private final DispatchMetrics metrics;
     private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
     // Made on start, not here: a stopped dispatcher can be started again (Spring's tests pause idle contexts), and a
@@ -59,8 +60,9 @@ class Dispatcher implements SmartLifecycle {
     private volatile ScheduledFuture<?> nextScheduledWake;
 
     Dispatcher(JobRepository jobs, JobLifecycle jobLifecycle, RunRepository runs, RunLifecycle runLifecycle,
-               RunSupervisor supervisor, InteractiveSupervisor interactive, SettingsService settings, LaunchPlans plans, StartupRecovery recovery,
-               QueueProperties properties, TransactionTemplate tx, Clock clock) {
+               RunSupervisor supervisor, InteractiveSupervisor interactive, SettingsService settings, LaunchPlans plans,
+               StartupRecovery recovery, QueueProperties properties, TransactionTemplate tx, DispatchMetrics metrics,
+               Clock clock) {
         this.jobs = jobs;
         this.jobLifecycle = jobLifecycle;
         this.runs = runs;
@@ -72,6 +74,7 @@ class Dispatcher implements SmartLifecycle {
         this.recovery = recovery;
         this.properties = properties;
         this.tx = tx;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -132,6 +135,7 @@ class Dispatcher implements SmartLifecycle {
             if (job.interactive() && !interactive.hasRoom()) continue;
             LaunchPlan plan = tx.execute(s -> claim(job));
             if (plan != null) {
+                metrics.dispatched(job, clock.millis());
                 if (job.interactive()) interactive.launch(plan);
                 else supervisor.launch(plan);
                 free--;

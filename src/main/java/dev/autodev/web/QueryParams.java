@@ -1,6 +1,10 @@
 package dev.autodev.web;
 
 import dev.autodev.common.ApiException.BadRequest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,6 +34,28 @@ final class QueryParams {
         } catch (NumberFormatException e) {
             throw new BadRequest(name, "must be a whole number, was '" + value + "'");
         }
+    }
+
+    /**
+     * A point in time: epoch milliseconds, an ISO-8601 instant ({@code 2026-01-31T12:00:00Z}) or a date, which means
+     * its start in UTC. Null when absent.
+     */
+    static Instant time(String name, String value) {
+        if (value == null || value.isBlank()) return null;
+        String v = value.strip();
+        try {
+            if (v.chars().allMatch(Character::isDigit)) return Instant.ofEpochMilli(Long.parseLong(v));
+            if (v.length() == 10) return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+            return Instant.parse(v);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new BadRequest(name, "must be epoch milliseconds, an ISO-8601 instant or a date (yyyy-mm-dd), was '"
+                    + value + "'");
+        }
+    }
+
+    /** Refuses a window that ends before it starts. */
+    static void window(Instant from, Instant to) {
+        if (from != null && to != null && to.isBefore(from)) throw new BadRequest("to", "must not be before from");
     }
 
     static <E extends Enum<E>> E status(String value, E[] choices, Function<String, E> parse) {

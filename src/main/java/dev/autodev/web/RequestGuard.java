@@ -55,8 +55,12 @@ class RequestGuard extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** The health probe is open; the lock hook's check and the session hook authenticate with the run's own token. */
+    /**
+     * The health probes are open; the lock hook's check and the session hook authenticate with the run's own token
+     * instead. The metrics describe the user's work, so a scraper sends the token like any API client.
+     */
     private static boolean needsApiToken(String uri) {
+        if (uri.startsWith("/actuator/")) return !uri.equals("/actuator/health");
         return uri.startsWith("/api/") && !uri.equals("/api/health") && !uri.equals("/api/locks/check")
                 && !uri.equals("/api/interactive/hook");
     }

@@ -9,11 +9,11 @@ import java.util.Locale;
  * Measures the orchestrator against its latency targets with the real Claude Code CLI and a fake model: dispatch
  * latency, end-to-end overhead over the bare CLI, a burst of concurrent jobs while the API is being read, the MCP
  * endpoint's tool-call and watch_notes latency, and the dashboard in headless Chromium with 2,000 jobs and 20 agents
- * streaming, template stats over 100,000 runs, the board with 10,000 archived jobs, and knowledge-base search and memory
- * selection with 50,000 entries. Prints figures only; a
- * missed target is reported, not an error, so the exit code says whether the bench
+ * streaming, template stats over 100,000 runs, the board with 10,000 archived jobs, knowledge-base search and memory
+ * selection with 50,000 entries, and the fleet views over a million generated output events ({@link FleetSection}).
+ * Prints figures only; a missed target is reported, not an error, so the exit code says whether the bench
  * itself worked. Run it with {@code scripts/bench}.
- * {@code -Dbench.sections=dispatch,e2e,burst,mcp,dashboard,organise} runs only some sections (default: all). Sizes can be
+ * {@code -Dbench.sections=dispatch,e2e,burst,mcp,dashboard,organise,kb,fleet} runs only some sections (default: all). Sizes can be
  * changed with {@code -Dbench.dispatchJobs}, {@code -Dbench.e2eRuns}, {@code -Dbench.burstJobs} and
  * {@code -Dbench.burstConcurrency} (default: all at once), the MCP ones as {@link McpSection} lists, the dashboard's
  * as {@link DashboardSection} lists; {@code -Dbench.claudeBin} swaps the CLI; {@code -Dbench.keep=true} keeps the
@@ -108,7 +108,12 @@ public final class Bench {
                 KbSection.run(app, report);
             }
 
-            report.section("9. leftovers");
+            if (sections.has("fleet")) {
+                report.section("9. fleet views (search, timeline, graph at scale)");
+                FleetSection.run(app, report);
+            }
+
+            report.section("10. leftovers");
             Jobs jobs = new Jobs(app.http());
             long unfinished = jobs.count("queued") + jobs.count("running");
             long failed = jobs.count("failed");

@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which parts of the bench to run, from {@code -Dbench.sections=dispatch,e2e,burst,mcp,dashboard,organise,kb,terminal} (default: all). A name that
+ * Which parts of the bench to run, from {@code -Dbench.sections=dispatch,e2e,burst,mcp,dashboard,organise,kb,terminal,fleet} (default: all). A name that
  * is not a section fails the bench at once, so a typo does not quietly run nothing.
  */
 record Sections(Set<String> chosen) {
 
-    static final List<String> ALL = List.of("dispatch", "e2e", "burst", "mcp", "dashboard", "organise", "kb", "terminal");
+    static final List<String> ALL = List.of("dispatch", "e2e", "burst", "mcp", "dashboard", "organise", "kb", "terminal", "fleet");
 
     static Sections fromSystemProperty() {
         return parse(System.getProperty("bench.sections", ""));

@@ -1,5 +1,6 @@
 package dev.autodev.mcp;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** How a feature's tool becomes an SDK tool: its schema, its caller, its result and its failures. */
 class ToolSpecificationsTest {
+
+    private static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final McpJsonMapper PROTOCOL = new JacksonMcpJsonMapper(JSON);
@@ -46,7 +49,7 @@ class ToolSpecificationsTest {
 
     @Test
     void theSchemaTextBecomesTheToolsInputSchema() {
-        SyncToolSpecification spec = ToolSpecifications.of(new McpTool("t", "d", SCHEMA, (c, a) -> null), PROTOCOL, JSON);
+        SyncToolSpecification spec = ToolSpecifications.of(new McpTool("t", "d", SCHEMA, (c, a) -> null), PROTOCOL, JSON, METERS);
 
         assertThat(spec.tool().inputSchema()).containsEntry("type", "object").containsKey("properties");
         assertThat(spec.tool().description()).isEqualTo("d");
@@ -57,7 +60,7 @@ class ToolSpecificationsTest {
         McpToolProvider first = () -> List.of(new McpTool("same", "a", SCHEMA, (c, a) -> null));
         McpToolProvider second = () -> List.of(new McpTool("same", "b", SCHEMA, (c, a) -> null));
 
-        assertThatThrownBy(() -> ToolSpecifications.of(List.of(first, second), PROTOCOL, JSON))
+        assertThatThrownBy(() -> ToolSpecifications.of(List.of(first, second), PROTOCOL, JSON, METERS))
                 .hasMessageContaining("two MCP tools are named same");
     }
 
@@ -65,7 +68,7 @@ class ToolSpecificationsTest {
     void aSchemaThatIsNotJsonStopsTheServerFromStarting() {
         McpTool broken = new McpTool("broken", "b", "{not json", (c, a) -> null);
 
-        assertThatThrownBy(() -> ToolSpecifications.of(broken, PROTOCOL, JSON)).hasMessageContaining("broken");
+        assertThatThrownBy(() -> ToolSpecifications.of(broken, PROTOCOL, JSON, METERS)).hasMessageContaining("broken");
     }
 
     @Test
@@ -81,7 +84,7 @@ class ToolSpecificationsTest {
     }
 
     private static CallToolResult call(McpTool tool, Map<String, Object> arguments) {
-        SyncToolSpecification spec = ToolSpecifications.of(tool, PROTOCOL, JSON);
+        SyncToolSpecification spec = ToolSpecifications.of(tool, PROTOCOL, JSON, METERS);
         McpTransportContext context = McpTransportContext.create(Map.of(Callers.KEY, CALLER));
         return spec.callHandler().apply(context, new CallToolRequest(tool.name(), arguments));
     }

@@ -39,6 +39,14 @@ class AuthTokenTest extends AgentIntegrationTest {
         assertThat(api.get("/api/health").status()).isEqualTo(200);
     }
 
+    @Test
+    void theMetricsWantTheTokenAndTheActuatorHealthProbeDoesNot() {
+        assertThat(api.get("/actuator/prometheus").status()).isEqualTo(401);
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + localPort() + "/actuator/prometheus")).GET();
+        assertThat(api.send(request, Map.of("Authorization", "Bearer s3cret")).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health").status()).isEqualTo(200);
+    }
+
     @Override
     protected void resetSettings() {
         // The settings call would need the token too, and nothing here depends on settings.

@@ -1,0 +1,112 @@
+import { Background, Controls, Handle, MiniMap, Position, ReactFlow, type Node, type NodeProps } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { memo, useMemo } from 'react';
+import { api } from '../../api/client';
+import type { JobGraph } from '../../api/types';
+import { useLive, useOnLiveChange } from '../../live/hooks';
+import { activeProjectOf, PROJECT_PARAM } from '../projects/activeProject';
+import { Button, EmptyState, ErrorState, Link, Loading, navigate, Panel, StatusBadge, Toolbar, toneOf, useApi, useLocation } from '../common';
+import { EDGE_STYLES, layoutGraph, type JobNodeData } from './graphLayout';
+
+const WINDOWS = [1, 7, 30];
+/** Past this many jobs the view opens on the newest ones (React Flow then draws only what is on screen). */
+const FIT_ALL_UP_TO = 150;
+
+const JobNode = memo(function JobNode({ data }: NodeProps<Node<JobNodeData>>) {
+  const { job, tone } = data;
+  return (
+    <div className={`graph-node graph-node-${tone}`} data-testid="graph-node" data-job-id={job.id} data-status={job.status} title={job.title}>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div className="graph-node-title">{job.title}</div>
+      <div className="graph-node-sub">
+        <StatusBadge status={job.status} />
+        {job.attempt > 1 && <span className="muted"> attempt {job.attempt}</span>}
+      </div>
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+});
+
+const NODE_TYPES = { job: JobNode };
+
+/**
+ * What waits on what (GET /api/graph): jobs as nodes coloured by status, links by kind, laid out by dagre. Statuses
+ * follow the live feed at once; the graph's shape is read again when jobs come and go. A click opens the job.
+ */
+export function GraphPanel({ load = api.graph }: { load?: (since?: string, projectId?: string) => Promise<JobGraph> }) {
+  const { query } = useLocation();
+  const days = Number(query.get('days') ?? 7) || 7;
+  // The board's active project narrows the graph to its jobs.
+  const project = activeProjectOf(query);
+  const { data, error, loading, reload } = useApi(
+    () => load(new Date(Date.now() - days * 86_400_000).toISOString(), project ?? undefined),
+    [days, project, load],
+  );
+  useOnLiveChange(reload, 3_000);
+  const live = useLive();
+  const laidOut = useMemo(() => (data ? layoutGraph(data) : null), [data]);
+  const fitOptions = useMemo(
+    () => ({ maxZoom: 1, nodes: data && data.nodes.length > FIT_ALL_UP_TO ? data.nodes.slice(-FIT_ALL_UP_TO).map((n) => ({ id: n.id })) : undefined }),
+    [data],
+  );
+  // Live statuses recolour the nodes without laying the graph out again.
+  const nodes = useMemo(() => {
+    if (!laidOut) return [];
+    return laidOut.nodes.map((node) => {
+      const status = live.jobs[node.id]?.status;
+      if (!status || status === node.data.job.status) return node;
+      return { ...node, data: { job: { ...node.data.job, status }, tone: toneOf(status) } };
+    });
+  }, [laidOut, live.jobs]);
+
+  return (
+    <Panel title="Job graph" data-testid="graph-panel" actions={<Button variant="link" onClick={reload}>refresh</Button>}>
+      <Toolbar>
+        {WINDOWS.map((d) => (
+          <Link key={d} to={`/graph?days=${d}${project ? `&${PROJECT_PARAM}=${encodeURIComponent(project)}` : ''}`} className={`chip${d === days ? ' chip-on' : ''}`} data-testid={`graph-window-${d}`}>
+            last {d === 1 ? 'day' : `${d} days`}
+          </Link>
+        ))}
+        <span className="legend">
+          {Object.entries(EDGE_STYLES).map(([kind, style]) => (
+            <span key={kind} className="legend-item">
+              <svg width="24" height="8" aria-hidden="true">
+                <line x1="0" y1="4" x2="24" y2="4" stroke={style.stroke} strokeWidth="2" strokeDasharray={style.strokeDasharray} />
+              </svg>{' '}
+              {style.label}
+            </span>
+          ))}
+        </span>
+      </Toolbar>
+      {error != null && <ErrorState error={error} onRetry={reload} testId="graph-error" />}
+      {!data && loading && <Loading />}
+      {data && data.nodes.length === 0 && <EmptyState testId="graph-empty">No jobs in this window.</EmptyState>}
+      {data && data.nodes.length > 0 && laidOut && (
+        <>
+          <div className="muted" data-testid="graph-summary" data-nodes={data.nodes.length} data-edges={data.edges.length}>
+            {data.nodes.length} jobs, {data.edges.length} links{data.truncated ? ' (the newest only: narrow the window)' : ''}
+          </div>
+          <div className="graph-canvas" data-testid="graph-canvas">
+            <ReactFlow
+              nodes={nodes}
+              edges={laidOut.edges}
+              nodeTypes={NODE_TYPES}
+              onNodeClick={(_, node) => navigate(`/jobs/${encodeURIComponent(node.id)}`)}
+              nodesDraggable={false}
+              nodesConnectable={false}
+              onlyRenderVisibleElements
+              fitView
+              fitViewOptions={fitOptions}
+              minZoom={0.05}
+              proOptions={{ hideAttribution: true }}
+            >
+              <Background />
+              <Controls showInteractive={false} />
+              {data.nodes.length <= 500 && <MiniMap pannable zoomable />}
+            </ReactFlow>
+          </div>
+        </>
+      )}
+    </Panel>
+  );
+}

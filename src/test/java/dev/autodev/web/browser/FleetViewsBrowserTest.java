@@ -1,0 +1,264 @@
+package dev.autodev.web.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dev.autodev.testsupport.JobRequestBuilder.aJob;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.BoundingBox;
+import dev.autodev.testsupport.AgentIntegrationTest;
+import dev.autodev.testsupport.fakemodel.Step;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The fleet views in a real headless Chromium: search, timeline, graph, usage and the needs-you notifications,
+ * over jobs the real Claude Code CLI ran. Screenshots land in {@code target/screenshots/}.
+ */
+class FleetViewsBrowserTest extends AgentIntegrationTest {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final double AGENT_TIMEOUT_MS = 45_000;
+    /** Records every desktop notification the page raises, around the browser's own Notification. */
+    private static final String RECORD_NOTIFICATIONS = """
+            (() => {
+              const Real = window.Notification;
+              window.__raised = [];
+              window.Notification = class extends Real {
+                constructor(title, options) { super(title, options); window.__raised.push({ title, body: options && options.body }); }
+              };
+            })();""";
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private BrowserContext context;
+    private Page page;
+    private String testName;
+    private String base;
+
+    @BeforeAll
+    static void launchChromium() throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new AssertionError("No chromium at " + CHROMIUM + " (apt-get install -y chromium, or set CHROMIUM_BIN)");
+        }
+        Files.createDirectories(SCREENSHOTS);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browser != null) browser.close();
+        if (playwright != null) playwright.close();
+    }
+
+    @BeforeEach
+    void openDashboard(TestInfo info) {
+        testName = info.getTestMethod().orElseThrow().getName();
+        base = "http://127.0.0.1:" + localPort();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900)
+                .setPermissions(List.of("notifications")));
+        context.addInitScript(RECORD_NOTIFICATIONS);
+        context.setDefaultTimeout(15_000);
+        page = context.newPage();
+    }
+
+    @RegisterExtension
+    final AfterTestExecutionCallback screenshotOnFailure = extension -> {
+        if (extension.getExecutionException().isPresent() && page != null && !page.isClosed()) screenshot("FAILED");
+    };
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) context.close();
+    }
+
+    @Test
+    void searchFindsWhatAnAgentSaidAndAHitOpensTheRunAtThatEvent() {
+        String word = "w" + UUID.randomUUID().toString().replace("-", "");
+        String marker = newMarker();
+        MODEL.script(marker, Step.text("Looked into " + word + ": the cache key is wrong."), Step.text("done"));
+        String jobId = awaitDone(createJob(aJob("Investigate the cache " + marker)));
+
+        open("/search");
+        assertThat(page.getByTestId("search-empty")).isVisible();
+        page.getByTestId("search-input").fill(word);
+        page.getByTestId("search-submit").click();
+        assertThat(page).hasURL(base + "/search?q=" + word);
+        Locator hit = page.getByTestId("search-hit").first();
+        assertThat(hit.locator("mark")).hasText(word);
+        assertThat(hit).containsText("Investigate the cache");
+        screenshot("hits");
+
+        String seq = hit.getAttribute("data-seq");
+        hit.locator("a").click();
+        assertThat(page.getByTestId("agent-panel")).hasAttribute("data-job-id", jobId);
+        Locator focused = page.locator("[data-testid=output-entry][data-focused=true]");
+        assertThat(focused).hasAttribute("data-seq", seq);
+        assertThat(focused).containsText(word);
+        assertThat(focused).isInViewport();
+        screenshot("opened-at-event");
+
+        page.navigate(base + "/search?q=" + enc("\"unbalanced"));
+        assertThat(page.getByTestId("search-error")).containsText("FTS5");
+    }
+
+    @Test
+    void theTimelineDrawsRunsAsBarsAndABarOpensItsJob() {
+        String marker = newMarker();
+        MODEL.script(marker, Step.text("Timed.").afterDelay(Duration.ofSeconds(2)));
+        String jobId = awaitDone(createJob(aJob("Take some time " + marker)));
+        JsonNode run = job(jobId).get("runs").get(0);
+        Instant start = Instant.parse(run.get("startedAt").asString());
+        Instant end = Instant.parse(run.get("finishedAt").asString());
+        // A window just around this run, so its bar spans nearly the whole width.
+        long margin = Math.max(50, Duration.between(start, end).toMillis() / 20);
+
+        open("/timeline?from=" + start.minusMillis(margin) + "&to=" + end.plusMillis(margin));
+        Locator rows = page.getByTestId("timeline-row");
+        assertThat(page.locator("[data-testid=timeline-row][data-job-id='" + jobId + "']")).hasCount(1);
+        int row = rowIndex(rows, jobId);
+        int count = rows.count();
+        screenshot("window-around-one-run");
+
+        Locator chart = page.getByTestId("timeline-chart");
+        BoundingBox box = chart.boundingBox();
+        // The plot sits between 12 px from the top and 56 px from the bottom; rows share it evenly.
+        double rowHeight = (box.height - 68) / count;
+        chart.click(new Locator.ClickOptions().setPosition(box.width * 0.7, 12 + rowHeight * (row + 0.5)));
+        assertThat(page).hasURL(base + "/jobs/" + jobId);
+        assertThat(page.getByTestId("agent-panel")).hasAttribute("data-job-id", jobId);
+
+        open("/timeline");
+        assertThat(page.getByTestId("timeline-window-24")).hasClass(java.util.regex.Pattern.compile("chip-on"));
+        assertThat(page.getByTestId("timeline-chart").locator("canvas")).isVisible();
+        screenshot("last-24h");
+    }
+
+    @Test
+    void theGraphLaysOutLinkedJobsColouredByStatusAndANodeOpensItsJob() {
+        String first = newMarker();
+        String second = newMarker();
+        MODEL.script(first, Step.text("first"));
+        MODEL.script(second, Step.error(500, "api_error", "broken on purpose"));
+        String a = createJob(aJob("Graph first " + first)).get("id").asString();
+        String b = createJob(aJob("Graph second " + second).dependingOn(a)).get("id").asString();
+        awaitJob(b, "failed");
+
+        open("/graph?days=1");
+        Locator nodeA = page.locator("[data-testid=graph-node][data-job-id='" + a + "']");
+        Locator nodeB = page.locator("[data-testid=graph-node][data-job-id='" + b + "']");
+        assertThat(nodeA).hasAttribute("data-status", "done");
+        assertThat(nodeB).hasAttribute("data-status", "failed");
+        assertThat(nodeB).hasClass(java.util.regex.Pattern.compile("graph-node-danger"));
+        assertThat(page.locator(".react-flow__edge")).not().hasCount(0);
+        // Laid out left to right along the link: the dependency stands left of its dependant.
+        assertThat(nodeA.boundingBox().x).isLessThan(nodeB.boundingBox().x);
+        screenshot("graph");
+
+        nodeB.click();
+        assertThat(page).hasURL(base + "/jobs/" + b);
+    }
+
+    @Test
+    void usageShowsAChartPerDimensionOverAChosenRange() {
+        String marker = newMarker();
+        MODEL.script(marker, Step.text("Spent a little.").withUsage(5000, 300));
+        awaitDone(createJob(aJob("Spend " + marker)));
+
+        open("/usage");
+        assertThat(page.getByTestId("usage-chart-day").locator("canvas").first()).isVisible();
+        assertThat(page.getByTestId("usage-chart-agent")).isVisible();
+        assertThat(page.getByTestId("usage-chart-model")).isVisible();
+        // Other tests' jobs may sit in projects and templates; either way the section is there.
+        assertThat(page.getByTestId("usage-no-projects").or(page.getByTestId("usage-chart-project"))).isVisible();
+        assertThat(page.getByTestId("usage-system")).containsText("System");
+        screenshot("all-time");
+
+        page.getByTestId("usage-from").fill("2001-01-01");
+        page.getByTestId("usage-to").fill("2001-01-02");
+        assertThat(page).hasURL(base + "/usage?from=2001-01-01&to=2001-01-02");
+        assertThat(page.getByTestId("usage-agent-claude")).containsText("no runs yet");
+        screenshot("empty-range");
+    }
+
+    @Test
+    void aQuestionRaisesADesktopNotificationCountsInTheTitleAndOpensItsJob() {
+        open("/notifications");
+        assertThat(page.getByTestId("notify-permission")).hasAttribute("data-permission", "granted");
+        assertThat(page.getByTestId("notify-kind-question")).isChecked();
+        screenshot("settings");
+        String marker = newMarker();
+        String question = "Ship it on Friday? " + marker.hashCode();
+        MODEL.script(marker, Step.toolUse("mcp__orchestrator__ask_user", Map.of("question", question)), Step.text("Shipping."));
+        String jobId = createJob(aJob("Ask before shipping " + marker)).get("id").asString();
+
+        await().atMost(Duration.ofMillis((long) AGENT_TIMEOUT_MS)).untilAsserted(() -> {
+            Object raised = page.evaluate("() => JSON.stringify(window.__raised)");
+            assertThat(String.valueOf(raised)).contains(question);
+        });
+        assertThat(page.getByTestId("need").filter(new Locator.FilterOptions().setHasText(question))).hasCount(1);
+        assertThat(page.title()).matches("\\(\\d+\\) autodev");
+        screenshot("question-raised");
+
+        page.getByTestId("need").filter(new Locator.FilterOptions().setHasText(question)).locator("a").click();
+        assertThat(page).hasURL(base + "/jobs/" + jobId);
+        Locator box = page.getByTestId("question-box");
+        box.getByTestId("question-answer-input").fill("yes");
+        box.getByTestId("question-answer-submit").click();
+        assertThat(awaitJob(jobId, "done", "failed").get("status").asString()).isEqualTo("done");
+    }
+
+    private void open(String path) {
+        page.navigate(base + path);
+        assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "live");
+    }
+
+    private String awaitDone(JsonNode created) {
+        JsonNode job = awaitJob(created.get("id").asString(), "done", "failed");
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("done");
+        return job.get("id").asString();
+    }
+
+    private static int rowIndex(Locator rows, String jobId) {
+        for (int i = 0; i < rows.count(); i++) {
+            if (jobId.equals(rows.nth(i).getAttribute("data-job-id"))) return i;
+        }
+        throw new AssertionError("no timeline row for " + jobId);
+    }
+
+    private static String enc(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private void screenshot(String moment) {
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(SCREENSHOTS.resolve(getClass().getSimpleName() + "-" + testName + "-" + moment + ".png")));
+    }
+}
