@@ -221,11 +221,6 @@ class OrganiseBrowserTest extends AgentIntegrationTest {
         page.getByTestId("batch-save").click();
         assertThat(page.getByTestId("batch-detail")).containsText(name);
 
-        // Debate mode is refused at its field until debates exist.
-        page.getByTestId("batch-run-mode").selectOption("debate");
-        page.getByTestId("batch-run-submit").click();
-        assertThat(page.getByTestId("batch-run-error-mode")).containsText("debate");
-
         page.getByTestId("batch-run-mode").selectOption("normal");
         page.getByTestId("batch-run-maxTurns").fill("4");
         Response run = page.waitForResponse(r -> r.url().endsWith("/run") && r.request().method().equals("POST"),
