@@ -19,10 +19,10 @@ class LearningRepository {
     private static final String INSERT = "INSERT INTO kb_learnings (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // Claims a job's reported learnings for one triage pass: whoever moves them to triaging decides them.
     private static final String CLAIM = "UPDATE kb_learnings SET status = 'triaging' WHERE job_id = ? AND status = 'reported'";
-    private static final String TRIAGING_OF = "SELECT " + COLUMNS + " FROM kb_learnings WHERE job_id = ? AND status = 'triaging' ORDER BY created_at, id";
+    private static final String TRIAGING_OF = "SELECT " + COLUMNS + " FROM kb_learnings WHERE job_id = ? AND status = 'triaging' ORDER BY created_at, rowid";
     private static final String DECIDE = "UPDATE kb_learnings SET status = ?, reason = ?, entry_id = ?, decided_at = ? WHERE id = ?";
-    private static final String OF_JOB = "SELECT " + COLUMNS + " FROM kb_learnings WHERE job_id = ? ORDER BY created_at, id";
-    private static final String RECENT = "SELECT " + COLUMNS + " FROM kb_learnings ORDER BY created_at DESC, id LIMIT ?";
+    private static final String OF_JOB = "SELECT " + COLUMNS + " FROM kb_learnings WHERE job_id = ? ORDER BY created_at, rowid";
+    private static final String RECENT = "SELECT " + COLUMNS + " FROM kb_learnings ORDER BY created_at DESC, rowid DESC LIMIT ?";
     private static final String JOBS_WAITING = "SELECT DISTINCT job_id FROM kb_learnings WHERE status IN ('reported', 'triaging')";
     private static final String RELEASE = "UPDATE kb_learnings SET status = 'reported' WHERE status = 'triaging'";
 
