@@ -47,6 +47,7 @@ public class ClaudeCli implements AgentCli {
     }
 
     private static final String MCP_CONNECT_TIMEOUT = "MCP_CONNECT_TIMEOUT_MS";
+    private static final String MCP_NONBLOCKING = "MCP_CONNECTION_NONBLOCKING";
 
     @Override
     public LaunchCommand command(LaunchRequest request) {
@@ -72,9 +73,11 @@ public class ClaudeCli implements AgentCli {
         env.put("ORCHESTRATOR_AGENT_ID", request.runId());
         env.put("ORCHESTRATOR_AGENT_TOKEN", connection.token());
         env.put("ORCHESTRATOR_API_URL", connection.apiUrl());
-        // Claude Code waits 5 s for MCP servers, then starts without their tools. On a busy machine (a burst of
-        // agents starting at once) the orchestrator's handshake can take longer, and an agent without lock_files
-        // cannot edit at all; the server is local, so waiting longer costs nothing when it is fast.
+        // In print mode Claude Code connects MCP servers in the background and sends its first model call without
+        // waiting for them; when the orchestrator's handshake is slower than that call (a busy machine, a burst of
+        // agents starting at once), the agent has no lock_files and cannot edit at all. So agents wait for the
+        // connection, up to 60 s instead of 5: the server is local, and waiting costs nothing when it is fast.
+        if (System.getenv(MCP_NONBLOCKING) == null) env.put(MCP_NONBLOCKING, "false");
         if (System.getenv(MCP_CONNECT_TIMEOUT) == null) env.put(MCP_CONNECT_TIMEOUT, "60000");
         env.putAll(properties.env());
         return new LaunchCommand(List.copyOf(args), env, request.workDir());
