@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param postActionRole   the side that runs the post-action; the other one reviews it
  * @param verification     whether the other side reviews the post-action and the implementer refines it
  * @param loopCount        how many times the whole debate runs, each loop seeing the previous loop's result
- * @param projectId        the project holding the debate's jobs, once projects exist
+ * @param projectId        the project holding the debate's jobs
  * @param conclusion       the last loop's conclusion, once finished
  */
 public record Debate(
