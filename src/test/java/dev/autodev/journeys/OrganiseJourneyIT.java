@@ -64,7 +64,7 @@ class OrganiseJourneyIT extends OneServerJourney {
         assertThat(archive.get("total").asLong()).isEqualTo(3);
     }
 
-    private static JsonNode created(Api.Response response) {
+    private JsonNode created(Api.Response response) {
         assertThat(response.status()).as(response.text()).isEqualTo(201);
         return response.body();
     }

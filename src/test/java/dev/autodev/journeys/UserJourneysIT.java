@@ -177,11 +177,11 @@ class UserJourneysIT extends OneServerJourney {
         assertThat(jobCount()).isEqualTo(before);
     }
 
-    private static long jobCount() {
+    private long jobCount() {
         return api.get("/api/jobs?size=1").body().get("total").asLong();
     }
 
-    private static Path repositoryElsewhere() {
+    private Path repositoryElsewhere() {
         Path repo = machine.elsewhere("repo");
         git(repo, "init", "-q", "-b", "main");
         git(repo, "config", "user.name", "A User");
@@ -196,13 +196,13 @@ class UserJourneysIT extends OneServerJourney {
         return repo;
     }
 
-    private static JsonNode runToEnd(Map<String, Object> request) {
+    private JsonNode runToEnd(Map<String, Object> request) {
         Api.Response created = api.post("/api/jobs", new HashMap<>(request));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return Journeys.awaitJob(api, created.body().get("id").asString());
     }
 
-    private static JsonNode awaitRunStatus(String jobId, int runs, String status) {
+    private JsonNode awaitRunStatus(String jobId, int runs, String status) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             JsonNode all = api.get("/api/jobs/" + jobId).body().get("runs");

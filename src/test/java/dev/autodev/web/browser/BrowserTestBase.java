@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,21 +30,25 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * between tests; the dashboard opened and live before the test starts; a picture of the page when a test fails.
  * Without a chromium the tests fail (never skip): {@code .ci/run} installs it. Screenshots land in
  * {@code target/screenshots/}.
+ *
+ * <p>One browser per test class, held by the class's single instance rather than in static fields: the test classes
+ * run concurrently, and a static browser here would be shared by (and closed under) all of them.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserTestBase extends AgentIntegrationTest {
 
     protected static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
     protected static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static Playwright playwright;
-    protected static Browser browser;
+    private Playwright playwright;
+    protected Browser browser;
 
     protected BrowserContext context;
     protected Page page;
     protected String testName;
 
     @BeforeAll
-    static void launchChromium() throws Exception {
+    void launchChromium() throws Exception {
         if (!Files.isExecutable(CHROMIUM)) {
             throw new AssertionError("No chromium at " + CHROMIUM + ": the dashboard browser tests need it. "
                     + "Install it (Debian: apt-get install -y chromium; .ci/run does) or point CHROMIUM_BIN at one.");
@@ -61,7 +66,7 @@ abstract class BrowserTestBase extends AgentIntegrationTest {
     }
 
     @AfterAll
-    static void closeChromium() {
+    void closeChromium() {
         if (browser != null) browser.close();
         if (playwright != null) playwright.close();
     }
