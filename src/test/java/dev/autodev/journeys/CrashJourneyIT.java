@@ -9,27 +9,16 @@ import dev.autodev.testsupport.fakemodel.Step;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The server is killed with -9 while an agent works, and started again in the same directory: nothing is lost. */
-class CrashJourneyIT {
-
-    private final JourneyEnvironment machine = new JourneyEnvironment();
-    private PackagedServer server;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (server != null) server.close();
-        machine.close();
-    }
+class CrashJourneyIT extends FreshServerJourney {
 
     @Test
     void anAgentOutlivesAKilledServerAndItsJobEndsDoneAfterTheRestart() throws Exception {
-        server = PackagedServer.start(machine.root, machine.userEnvironment());
-        String marker = "[crash " + UUID.randomUUID() + "]";
+        server = machine.startServer();
+        String marker = Journeys.marker("crash");
         // The model is slow to answer, so the agent is mid-turn when the server dies.
         machine.claudeModel.script(marker, Step.text("Survived the crash.").afterDelay(Duration.ofSeconds(4)));
         Path repo = machine.elsewhere("crash-repo");
@@ -38,20 +27,16 @@ class CrashJourneyIT {
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         String jobId = created.body().get("id").asString();
         await().atMost(Duration.ofSeconds(60)).until(() -> machine.claudeModel.requestsFor(marker).size() == 1);
-        long pid = lastRun(server.api().get("/api/jobs/" + jobId).body()).get("pid").asLong();
+        long pid = Journeys.lastRun(server.api().get("/api/jobs/" + jobId).body()).get("pid").asLong();
 
         server.kill9();
         assertThat(ProcessHandle.of(pid)).as("the agent lives on without its server").hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
         server.restart();
 
-        JsonNode job = UserJourneysIT.awaitJobOn(server.api(), jobId);
+        JsonNode job = Journeys.awaitJob(server.api(), jobId);
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("done");
         assertThat(job.get("runs")).hasSize(1);
-        assertThat(lastRun(job).get("resultText").asString()).isEqualTo("Survived the crash.");
+        assertThat(Journeys.lastRun(job).get("resultText").asString()).isEqualTo("Survived the crash.");
         assertThat(machine.claudeModel.requestsFor(marker)).as("the model was asked once: no run was repeated").hasSize(1);
-    }
-
-    private static JsonNode lastRun(JsonNode job) {
-        return UserJourneysIT.lastRun(job);
     }
 }

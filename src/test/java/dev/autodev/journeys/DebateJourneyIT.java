@@ -11,8 +11,6 @@ import dev.autodev.testsupport.fakeopenai.ResponsesRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,25 +19,16 @@ import tools.jackson.databind.JsonNode;
  * -9 in the middle of the round and started again, the debate carries on without starting either side twice, and
  * the side chosen to act on the conclusion changes the work dir.
  */
-class DebateJourneyIT {
+class DebateJourneyIT extends FreshServerJourney {
 
     /** Longer than the packaged server takes to start again on a busy machine, so the verdicts reach the new one. */
     private static final Duration THINKING = Duration.ofSeconds(45);
 
-    private final JourneyEnvironment machine = new JourneyEnvironment();
-    private PackagedServer server;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (server != null) server.close();
-        machine.close();
-    }
-
     @Test
     void aDebateOutlivesAKilledServerWithoutRunningASideTwiceAndActsOnItsConclusion() throws Exception {
-        server = PackagedServer.start(machine.root, machine.userEnvironment());
-        String marker = "[debate " + UUID.randomUUID() + "]";
-        String act = "[act " + UUID.randomUUID() + "]";
+        server = machine.startServer();
+        String marker = Journeys.marker("debate");
+        String act = Journeys.marker("act");
         Path workDir = machine.elsewhere("debate-work");
         machine.codexModel.script(act, ResponseStep.shell("printf 'use a queue' > decision.txt"), ResponseStep.text("Wrote decision.txt."));
         machine.claudeModel.script(marker,

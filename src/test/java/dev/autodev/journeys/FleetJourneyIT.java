@@ -14,10 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,22 +23,13 @@ import tools.jackson.databind.JsonNode;
  * A person looks over the fleet of the packaged server: searches what agents said, reads the timeline, graph and
  * usage, scrapes the metrics; and after the server is killed with -9 mid-run, search still finds every stored event.
  */
-class FleetJourneyIT {
-
-    private final JourneyEnvironment machine = new JourneyEnvironment();
-    private PackagedServer server;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (server != null) server.close();
-        machine.close();
-    }
+class FleetJourneyIT extends FreshServerJourney {
 
     @Test
     void aPersonSearchesReadsTheFleetViewsAndScrapesExactMetrics() {
-        server = PackagedServer.start(machine.root, machine.userEnvironment());
+        server = machine.startServer();
         Api api = server.api();
-        String marker = "[fleet " + UUID.randomUUID() + "]";
+        String marker = Journeys.marker("fleet");
         machine.claudeModel.script(marker,
                 Step.toolUse("mcp__orchestrator__lock_files", Map.of("files", List.of("notes.txt"), "reason", "journey")),
                 Step.text("The flamingo migration is finished.").withUsage(1000, 40));
@@ -48,7 +37,7 @@ class FleetJourneyIT {
         String first = created(api, Map.of("description", "Migrate the flamingos " + marker, "workDir", repo.toString()));
         String second = created(api, Map.of("description", "Check the flamingos " + marker, "workDir", repo.toString(),
                 "dependsOn", List.of(first)));
-        JsonNode done = UserJourneysIT.awaitJobOn(api, second);
+        JsonNode done = Journeys.awaitJob(api, second);
         assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("done");
 
         JsonNode hits = api.get("/api/search?q=flamingo").body().get("hits");
@@ -95,8 +84,8 @@ class FleetJourneyIT {
 
     @Test
     void afterAKill9MidRunSearchFindsEveryStoredEvent() throws Exception {
-        server = PackagedServer.start(machine.root, machine.userEnvironment());
-        String marker = "[fleet-crash " + UUID.randomUUID() + "]";
+        server = machine.startServer();
+        String marker = Journeys.marker("fleet-crash");
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             steps.add(Step.toolUse("Bash", Map.of("command", "echo step" + i + "heron", "description", "step " + i))
@@ -111,10 +100,10 @@ class FleetJourneyIT {
 
         server.kill9();
         server.restart();
-        String runId = UserJourneysIT.lastRun(server.api().get("/api/jobs/" + jobId).body()).get("id").asString();
+        String runId = Journeys.lastRun(server.api().get("/api/jobs/" + jobId).body()).get("id").asString();
         everyStoredEventIsFound(server.api(), jobId, runId);
 
-        JsonNode job = UserJourneysIT.awaitJobOn(server.api(), jobId);
+        JsonNode job = Journeys.awaitJob(server.api(), jobId);
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("done");
         everyStoredEventIsFound(server.api(), jobId, runId);
     }

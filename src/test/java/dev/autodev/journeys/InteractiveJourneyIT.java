@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -19,23 +17,14 @@ import tools.jackson.databind.JsonNode;
  * An interactive session as a user has it, on the packaged jar with its defaults: the agent's own terminal UI in tmux,
  * typed into over REST and the terminal socket, surviving a kill -9 of the server, and cancelled at the end.
  */
-class InteractiveJourneyIT {
+class InteractiveJourneyIT extends FreshServerJourney {
 
     private static final Duration AGENT = Duration.ofSeconds(90);
 
-    private final JourneyEnvironment machine = new JourneyEnvironment();
-    private PackagedServer server;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (server != null) server.close();
-        machine.close();
-    }
-
     @Test
     void aSessionAnswersTakesInputSurvivesAKilledServerAndEndsOnCancel() throws Exception {
-        server = PackagedServer.start(machine.root, machine.userEnvironment());
-        String marker = "[interactive " + UUID.randomUUID() + "]";
+        server = machine.startServer();
+        String marker = Journeys.marker("interactive");
         machine.claudeModel.script(marker, Step.text("Hello, ANSWER-ONE."), Step.text("Typed, ANSWER-TWO."),
                 Step.text("After the restart, ANSWER-THREE."));
         Path workDir = machine.elsewhere("interactive-work");
@@ -71,7 +60,7 @@ class InteractiveJourneyIT {
 
         Api.Response cancelled = server.api().post("/api/agents/" + runId + "/cancel", null);
         assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
-        JsonNode job = UserJourneysIT.awaitJobOn(server.api(), jobId);
+        JsonNode job = Journeys.awaitJob(server.api(), jobId);
         assertThat(job.get("status").asString()).isEqualTo("cancelled");
         assertThat(job.get("runs")).as("one run from start to end, across the restart").hasSize(1);
         await().atMost(Duration.ofSeconds(15)).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
@@ -87,7 +76,7 @@ class InteractiveJourneyIT {
     }
 
     private JsonNode lastRun(String jobId) {
-        return UserJourneysIT.lastRun(server.api().get("/api/jobs/" + jobId).body());
+        return Journeys.lastRun(server.api().get("/api/jobs/" + jobId).body());
     }
 
     private String history(String runId) {

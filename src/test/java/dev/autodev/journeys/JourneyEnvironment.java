@@ -66,6 +66,11 @@ final class JourneyEnvironment {
         return Map.copyOf(env);
     }
 
+    /** Starts the packaged server in a fresh directory of this machine, with this user's environment. */
+    PackagedServer startServer() {
+        return PackagedServer.start(root, userEnvironment());
+    }
+
     /** A folder outside the server's directory, for repositories and work dirs. */
     Path elsewhere(String name) {
         try {

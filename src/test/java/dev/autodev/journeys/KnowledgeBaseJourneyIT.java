@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -20,24 +18,7 @@ import tools.jackson.databind.JsonNode;
  * that repository gets it as memory; the job, created without a model, is classified by the small model on the
  * way. The packaged jar with its defaults (auto-classification on), as a user starts it.
  */
-class KnowledgeBaseJourneyIT {
-
-    static JourneyEnvironment machine;
-    static PackagedServer server;
-    static Api api;
-
-    @BeforeAll
-    static void startTheProductAsAUserWould() {
-        machine = new JourneyEnvironment();
-        server = PackagedServer.start(machine.root, machine.userEnvironment());
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (server != null) server.close();
-        if (machine != null) machine.close();
-    }
+class KnowledgeBaseJourneyIT extends OneServerJourney {
 
     @Test
     void anEntryAddedOverRestIsFoundAndReachesTheNextJobInItsRepository() {
@@ -56,13 +37,13 @@ class KnowledgeBaseJourneyIT {
         assertThat(found.get("count").asInt()).isEqualTo(1);
         assertThat(found.get("results").get(0).get("snippet").asString()).contains("[[" + word + "]]");
 
-        String marker = "[journey " + UUID.randomUUID() + "]";
+        String marker = Journeys.marker("journey");
         machine.claudeModel.answerQuestions(marker, Step.text("simple - one small script call"));
         machine.claudeModel.script(marker, Step.text("Committed."));
         Api.Response created = api.post("/api/jobs", Map.of("description", "Commit the change " + word + " " + marker,
                 "workDir", repo.toString()));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
-        JsonNode job = UserJourneysIT.awaitJobOn(api, created.body().get("id").asString());
+        JsonNode job = Journeys.awaitJob(api, created.body().get("id").asString());
 
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("done");
         assertThat(job.get("model").asString()).isEqualTo("claude-haiku-4-5");

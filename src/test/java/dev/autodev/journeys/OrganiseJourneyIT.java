@@ -7,9 +7,6 @@ import dev.autodev.testsupport.fakemodel.Step;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -17,28 +14,11 @@ import tools.jackson.databind.JsonNode;
  * A user organising a day's work on the packaged jar with its defaults: a template, a job that follows it, a batch
  * run grouped in its own project, the template's stats, and the finished work archived off the board.
  */
-class OrganiseJourneyIT {
-
-    static JourneyEnvironment machine;
-    static PackagedServer server;
-    static Api api;
-
-    @BeforeAll
-    static void startTheProductAsAUserWould() {
-        machine = new JourneyEnvironment();
-        server = PackagedServer.start(machine.root, machine.userEnvironment());
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (server != null) server.close();
-        if (machine != null) machine.close();
-    }
+class OrganiseJourneyIT extends OneServerJourney {
 
     @Test
     void templateThenTemplatedJobThenBatchRunThenArchive() {
-        String marker = "[organise " + UUID.randomUUID() + "]";
+        String marker = Journeys.marker("organise");
         Path repo = machine.elsewhere("repo");
         machine.claudeModel.script(marker, Step.text("done as the guidelines say"));
 
@@ -49,7 +29,7 @@ class OrganiseJourneyIT {
         JsonNode job = created(api.post("/api/jobs", Map.of("description", "Tidy the imports " + marker,
                 "templateId", templateId)));
         assertThat(job.get("workDir").asString()).isEqualTo(repo.toString());
-        JsonNode finished = UserJourneysIT.awaitJobOn(api, job.get("id").asString());
+        JsonNode finished = Journeys.awaitJob(api, job.get("id").asString());
         assertThat(finished.get("status").asString()).as(finished.toString()).isEqualTo("done");
         assertThat(machine.claudeModel.requestsFor(marker).getFirst().firstUserText())
                 .contains("## Guidelines").contains("Keep every change small and explain it.");
@@ -64,7 +44,7 @@ class OrganiseJourneyIT {
         assertThat(jobIds).hasSize(3);
         assertThat(api.get("/api/projects/" + projectId).body().get("name").asString()).startsWith("Chores ");
         for (String id : jobIds) {
-            JsonNode done = UserJourneysIT.awaitJobOn(api, id);
+            JsonNode done = Journeys.awaitJob(api, id);
             assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("done");
             assertThat(done.get("projectId").asString()).isEqualTo(projectId);
         }
@@ -84,7 +64,7 @@ class OrganiseJourneyIT {
         assertThat(archive.get("total").asLong()).isEqualTo(3);
     }
 
-    private static JsonNode created(Api.Response response) {
+    private JsonNode created(Api.Response response) {
         assertThat(response.status()).as(response.text()).isEqualTo(201);
         return response.body();
     }

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,28 +23,11 @@ import tools.jackson.databind.JsonNode;
  * ({@link PackagedServer}), on repositories elsewhere on the machine. Journeys share the one server, so each scripts
  * its own marker and looks only at its own jobs.
  */
-class UserJourneysIT {
-
-    static JourneyEnvironment machine;
-    static PackagedServer server;
-    static Api api;
-
-    @BeforeAll
-    static void startTheProductAsAUserWould() {
-        machine = new JourneyEnvironment();
-        server = PackagedServer.start(machine.root, machine.userEnvironment());
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        if (server != null) server.close();
-        if (machine != null) machine.close();
-    }
+class UserJourneysIT extends OneServerJourney {
 
     @Test
     void aJobWorksInARepositoryElsewhereWithTheDefaultConfiguration() throws Exception {
-        String marker = marker();
+        String marker = Journeys.marker("journey");
         Path repo = repositoryElsewhere();
         machine.claudeModel.script(marker,
                 Step.toolUse("mcp__orchestrator__lock_files", Map.of("files", List.of("hello.txt"), "reason", "greet")),
@@ -58,26 +39,26 @@ class UserJourneysIT {
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("done");
         assertThat(repo.resolve("hello.txt")).hasContent("hello");
         // The run's files live under the server's own data/, whatever directory the agent worked in.
-        String runId = lastRun(job).get("id").asString();
+        String runId = Journeys.lastRun(job).get("id").asString();
         assertThat(server.home().resolve("data").resolve("agent-logs").resolve(runId + ".ndjson")).isNotEmptyFile();
         assertThat(server.home().resolve("data").resolve("orchestrator.db")).exists();
     }
 
     @Test
     void aCodexJobWorksInARepositoryElsewhere() {
-        String marker = marker();
+        String marker = Journeys.marker("journey");
         Path repo = repositoryElsewhere();
         machine.codexModel.script(marker, dev.autodev.testsupport.fakeopenai.ResponseStep.text("Looked around; all good."));
 
         JsonNode job = runToEnd(Map.of("description", "Look around " + marker, "workDir", repo.toString(), "model", "codex"));
 
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("done");
-        assertThat(lastRun(job).get("resultText").asString()).isEqualTo("Looked around; all good.");
+        assertThat(Journeys.lastRun(job).get("resultText").asString()).isEqualTo("Looked around; all good.");
     }
 
     @Test
     void aWorktreeJobCommitsPushesOpensAPullRequestAndShowsItsChanges() {
-        String marker = marker();
+        String marker = Journeys.marker("journey");
         GitRepos.Cloned repo = GitRepos.cloneWithInitialCommit(machine.elsewhere("worktree-repo"));
         AtomicReference<Path> worktree = new AtomicReference<>();
         machine.claudeModel.script(marker,
@@ -92,7 +73,7 @@ class UserJourneysIT {
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         String jobId = created.body().get("id").asString();
         worktree.set(repo.checkout().resolve(".orchestrator-worktrees").resolve(jobId.substring(0, 8)));
-        JsonNode job = awaitJob(jobId);
+        JsonNode job = Journeys.awaitJob(api, jobId);
 
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("done");
         String branch = job.get("branch").asString();
@@ -101,21 +82,21 @@ class UserJourneysIT {
         assertThat(machine.ghCallsSoFar()).contains("pr\ncreate\n--head\n" + branch);
         assertThat(repo.checkout().resolve("feature.txt")).doesNotExist();
 
-        Api.Response changes = api.get("/api/agents/" + lastRun(job).get("id").asString() + "/changes");
+        Api.Response changes = api.get("/api/agents/" + Journeys.lastRun(job).get("id").asString() + "/changes");
         assertThat(changes.status()).as(changes.text()).isEqualTo(200);
         assertThat(changes.body().get("diff").asString()).contains("+a feature");
     }
 
     @Test
     void continueCarriesTheConversationOnAndCancelStopsARunningAgent() {
-        String marker = marker();
+        String marker = Journeys.marker("journey");
         Path repo = repositoryElsewhere();
         machine.claudeModel.script(marker, Step.text("First answer."), Step.text("Second answer."),
                 Step.text("never sent").afterDelay(Duration.ofMinutes(5)));
 
         JsonNode first = runToEnd(Map.of("description", "Talk to me " + marker, "workDir", repo.toString()));
         assertThat(first.get("status").asString()).isEqualTo("done");
-        String firstRun = lastRun(first).get("id").asString();
+        String firstRun = Journeys.lastRun(first).get("id").asString();
 
         Api.Response continued = api.post("/api/agents/" + firstRun + "/continue", Map.of("message", "And then?"));
         assertThat(continued.status()).as(continued.text()).isEqualTo(202);
@@ -129,7 +110,7 @@ class UserJourneysIT {
         long pid = running.get("pid").asLong();
         Api.Response cancelled = api.post("/api/jobs/" + first.get("id").asString() + "/cancel", null);
         assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
-        assertThat(awaitJob(first.get("id").asString()).get("status").asString()).isEqualTo("cancelled");
+        assertThat(Journeys.awaitJob(api, first.get("id").asString()).get("status").asString()).isEqualTo("cancelled");
         await().atMost(Duration.ofSeconds(15)).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
     }
 
@@ -170,13 +151,13 @@ class UserJourneysIT {
 
     @Test
     void aModelThatRefusesTheKeyFailsTheJobAsAuthWithinSeconds() {
-        String marker = marker();
+        String marker = Journeys.marker("journey");
         machine.claudeModel.script(marker, Step.error(401, "authentication_error", "invalid x-api-key"));
 
         JsonNode job = runToEnd(Map.of("description", "Anything " + marker, "workDir", repositoryElsewhere().toString()));
 
         assertThat(job.get("status").asString()).isEqualTo("failed");
-        JsonNode run = lastRun(job);
+        JsonNode run = Journeys.lastRun(job);
         assertThat(run.get("failureKind").asString()).as(run.toString()).isEqualTo("auth");
         assertThat(run.get("errorMessage").asString()).containsIgnoringCase("key");
         // Claude Code alone would retry a 401 for minutes (10 attempts, growing delays); the orchestrator stops it at
@@ -196,15 +177,11 @@ class UserJourneysIT {
         assertThat(jobCount()).isEqualTo(before);
     }
 
-    private static long jobCount() {
+    private long jobCount() {
         return api.get("/api/jobs?size=1").body().get("total").asLong();
     }
 
-    private static String marker() {
-        return "[journey " + UUID.randomUUID() + "]";
-    }
-
-    private static Path repositoryElsewhere() {
+    private Path repositoryElsewhere() {
         Path repo = machine.elsewhere("repo");
         git(repo, "init", "-q", "-b", "main");
         git(repo, "config", "user.name", "A User");
@@ -219,27 +196,13 @@ class UserJourneysIT {
         return repo;
     }
 
-    private static JsonNode runToEnd(Map<String, Object> request) {
+    private JsonNode runToEnd(Map<String, Object> request) {
         Api.Response created = api.post("/api/jobs", new HashMap<>(request));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
-        return awaitJob(created.body().get("id").asString());
+        return Journeys.awaitJob(api, created.body().get("id").asString());
     }
 
-    static JsonNode awaitJob(String id) {
-        return awaitJobOn(api, id);
-    }
-
-    /** Waits until the job has ended (done, failed or cancelled) and returns it with its runs. */
-    static JsonNode awaitJobOn(Api api, String id) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            last[0] = api.get("/api/jobs/" + id).body();
-            assertThat(last[0].get("status").asString()).isIn("done", "failed", "cancelled");
-        });
-        return last[0];
-    }
-
-    private static JsonNode awaitRunStatus(String jobId, int runs, String status) {
+    private JsonNode awaitRunStatus(String jobId, int runs, String status) {
         JsonNode[] last = new JsonNode[1];
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             JsonNode all = api.get("/api/jobs/" + jobId).body().get("runs");
@@ -248,10 +211,5 @@ class UserJourneysIT {
             assertThat(last[0].get("status").asString()).isEqualTo(status);
         });
         return last[0];
-    }
-
-    static JsonNode lastRun(JsonNode job) {
-        JsonNode runs = job.get("runs");
-        return runs.get(runs.size() - 1);
     }
 }

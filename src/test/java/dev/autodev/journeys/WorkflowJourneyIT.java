@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,21 +23,12 @@ import tools.jackson.databind.JsonNode;
  * in the evening; the server is killed with -9 in the middle of a phase and started again, and the run still ends
  * in a pull request with every phase run exactly once.
  */
-class WorkflowJourneyIT {
-
-    private final JourneyEnvironment machine = new JourneyEnvironment();
-    private PackagedServer server;
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        if (server != null) server.close();
-        machine.close();
-    }
+class WorkflowJourneyIT extends FreshServerJourney {
 
     @Test
     void aRunSurvivesAKilledServerMidPhaseAndEndsInAPullRequestWithNoPhaseRunTwice() throws Exception {
-        server = PackagedServer.start(machine.root, machine.userEnvironment());
-        String marker = "[workflow journey " + UUID.randomUUID() + "]";
+        server = machine.startServer();
+        String marker = Journeys.marker("workflow journey");
         GitRepos.Cloned repo = GitRepos.cloneWithInitialCommit(machine.elsewhere("workflow-repo"));
         machine.claudeModel.script(phase(marker, "assess, cycle 0"), assess(2));
         for (int cycle = 1; cycle <= 2; cycle++) {

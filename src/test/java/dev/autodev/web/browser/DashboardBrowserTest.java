@@ -4,16 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static dev.autodev.testsupport.JobRequestBuilder.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import dev.autodev.testsupport.AgentIntegrationTest;
 import dev.autodev.testsupport.fakemodel.Step;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,70 +24,10 @@ import tools.jackson.databind.JsonNode;
  * downloads no browser. Without a chromium the tests fail (never skip): {@code .ci/run} installs it.
  * Screenshots of the key moments land in {@code target/screenshots/}.
  */
-class DashboardBrowserTest extends AgentIntegrationTest {
+class DashboardBrowserTest extends BrowserTestBase {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** Long enough for the CLI to start and reach the fake model; the job itself is scripted to be quick. */
     private static final double AGENT_TIMEOUT_MS = 45_000;
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    private BrowserContext context;
-    private Page page;
-    private String testName;
-
-    @BeforeAll
-    static void launchChromium() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new AssertionError("No chromium at " + CHROMIUM + ": the dashboard browser tests need it. "
-                    + "Install it (Debian: apt-get install -y chromium; .ci/run does) or point CHROMIUM_BIN at one.");
-        }
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        // launch() gives each browser a fresh temporary user-data dir of its own, removed on close.
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-    }
-
-    @BeforeEach
-    void openDashboard(TestInfo info) {
-        testName = info.getTestMethod().orElseThrow().getName();
-        // A fresh context per test: its own localStorage, so "seen" marks do not leak between tests.
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-        Response index = page.navigate("http://127.0.0.1:" + localPort() + "/");
-        assertThat(index.status())
-                .as("the dashboard is not on the classpath (target/classes/static): build once without -Dfrontend.skip")
-                .isEqualTo(200);
-        assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "live");
-    }
-
-    /** A failed test leaves a picture of the page as it was (this runs before {@code @AfterEach} closes it). */
-    @RegisterExtension
-    final AfterTestExecutionCallback screenshotOnFailure = extension -> {
-        if (extension.getExecutionException().isPresent() && page != null && !page.isClosed()) {
-            screenshot("FAILED");
-        }
-    };
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) context.close();
-    }
 
     @Test
     void jobCreatedInTheFormGoesFromOrangeToGreenAndShowsItsResult() {
@@ -307,11 +234,11 @@ class DashboardBrowserTest extends AgentIntegrationTest {
 
         page.getByTestId("locks-button").click();
         assertThat(page.getByTestId("locks-panel")).isVisible();
-        assertThat(page).hasURL(base + "/locks");
+        assertThat(page).hasURL(dashboardUrl("/locks"));
         page.goBack();
         assertThat(page.getByTestId("agent-panel")).hasAttribute("data-job-id", jobId);
         page.getByTestId("agent-panel-close").click();
-        assertThat(page).hasURL(base + "/");
+        assertThat(page).hasURL(dashboardUrl("/"));
         assertThat(page.getByTestId("agent-panel")).hasCount(0);
     }
 
@@ -331,13 +258,13 @@ class DashboardBrowserTest extends AgentIntegrationTest {
             screenshot("phone" + path.replace('/', '-'));
         }
 
-        page.navigate(base + "/");
+        page.navigate(dashboardUrl("/"));
         assertThat(page.getByTestId("settings-button")).isHidden();
         page.getByTestId("nav-menu-button").click();
         assertThat(page.getByTestId("main-nav")).isVisible();
         screenshot("phone-menu-open");
         page.getByTestId("usage-button").click();
-        assertThat(page).hasURL(base + "/usage");
+        assertThat(page).hasURL(dashboardUrl("/usage"));
         assertThat(page.getByTestId("main-nav")).isHidden();
         Locator panel = page.locator("aside.panel");
         assertThat(panel).isVisible();
@@ -366,10 +293,5 @@ class DashboardBrowserTest extends AgentIntegrationTest {
 
     private static LocatorAssertions.HasAttributeOptions within(double millis) {
         return new LocatorAssertions.HasAttributeOptions().setTimeout(millis);
-    }
-
-    private void screenshot(String moment) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SCREENSHOTS.resolve(getClass().getSimpleName() + "-" + testName + "-" + moment + ".png")));
     }
 }

@@ -3,62 +3,26 @@ package dev.autodev.web.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import dev.autodev.testsupport.AgentIntegrationTest;
 import dev.autodev.testsupport.fakemodel.Step;
 import dev.autodev.testsupport.fakeopenai.ResponseStep;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The Debate pages in a real headless Chromium, against the whole server running both real CLIs. */
-class DebatePanelBrowserTest extends AgentIntegrationTest {
+class DebatePanelBrowserTest extends BrowserTestBase {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** Two rounds of two real CLIs each, on a machine that may be busy. */
     private static final double DEBATE_TIMEOUT_MS = 120_000;
 
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
-
-    @BeforeAll
-    static void launchChromium() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new AssertionError("No chromium at " + CHROMIUM + ": install it (apt-get install -y chromium) or set CHROMIUM_BIN.");
-        }
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) context.close();
+    /** Each test opens the window size it needs itself. */
+    @Override
+    protected boolean startsOnDashboard() {
+        return false;
     }
 
     @Test
@@ -75,14 +39,14 @@ class DebatePanelBrowserTest extends AgentIntegrationTest {
                 ResponseStep.mcpTool("submit_verdict", Map.of("verdict", "disagree", "position", codexFirst)),
                 ResponseStep.text("A queue, surely."));
 
-        Page page = open(1400, 900);
+        Page page = reopenAt(1400, 900);
         page.getByTestId("debates-button").click();
         assertThat(page.getByTestId("debates-page")).isVisible();
         page.getByTestId("debate-new").click();
         page.getByTestId("debate-task").fill("Queue or lock? " + marker);
         page.getByTestId("debate-codex-model").fill("gpt-5.5");
         page.getByTestId("debate-max-rounds").fill("2");
-        screenshot(page, "form");
+        screenshot("form");
         Response created = page.waitForResponse(r -> r.url().endsWith("/api/debates") && r.request().method().equals("POST"),
                 () -> page.getByTestId("debate-submit").click());
         assertThat(created.status()).as(created.text()).isEqualTo(201);
@@ -94,7 +58,7 @@ class DebatePanelBrowserTest extends AgentIntegrationTest {
         assertThat(first.getByTestId("debate-diverged")).isVisible(slow);
         assertThat(first.getByTestId("debate-turn-claude").getByTestId("debate-verdict")).hasText("partial");
         assertThat(first.getByTestId("debate-turn-codex").getByTestId("debate-verdict")).hasText("disagree");
-        screenshot(page, "round-one");
+        screenshot("round-one");
         assertThat(page.getByTestId("debate-status")).hasText("consensus",
                 new LocatorAssertions.HasTextOptions().setTimeout(DEBATE_TIMEOUT_MS));
         Locator second = page.getByTestId("debate-round-1-2");
@@ -102,34 +66,26 @@ class DebatePanelBrowserTest extends AgentIntegrationTest {
         assertThat(second.getByTestId("debate-turn-codex").getByTestId("debate-verdict")).hasText("agree");
         assertThat(page.getByTestId("debate-conclusion")).containsText("round 2");
         assertThat(page.getByTestId("debate-cancel")).hasCount(0);
-        screenshot(page, "consensus");
+        screenshot("consensus");
 
         // The same debate on a phone: one column, both sides named.
         String url = page.url();
-        Page phone = open(390, 844);
+        Page phone = reopenAt(390, 844);
         phone.navigate(url);
         assertThat(phone.getByTestId("debate-round-1-2")).isVisible();
         assertThat(phone.getByTestId("debate-round-1-2").getByTestId("debate-turn-codex")).containsText("Codex");
         double width = ((Number) phone.evaluate("document.documentElement.scrollWidth")).doubleValue();
         assertThat(width).as("nothing wider than the phone").isLessThanOrEqualTo(390);
-        screenshot(phone, "phone");
+        screenshot("phone");
     }
 
     private static Step verdict(String verdict, String position) {
         return Step.toolUse("mcp__orchestrator__submit_verdict", Map.of("verdict", verdict, "position", position));
     }
 
-    private Page open(int width, int height) {
-        if (context != null) context.close();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
-        context.setDefaultTimeout(15_000);
-        Page page = context.newPage();
-        Response index = page.navigate("http://127.0.0.1:" + localPort() + "/");
-        assertThat(index.status()).as("the dashboard is not built: run once without -Dfrontend.skip").isEqualTo(200);
-        return page;
-    }
-
-    private static void screenshot(Page page, String moment) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("DebatePanelBrowserTest-" + moment + ".png")));
+    /** Screenshots named by the class and the moment. */
+    @Override
+    protected String screenshotName(String moment) {
+        return "DebatePanelBrowserTest-" + moment;
     }
 }

@@ -7,39 +7,23 @@ import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.BoundingBox;
-import dev.autodev.testsupport.AgentIntegrationTest;
 import dev.autodev.testsupport.fakemodel.Step;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The fleet views in a real headless Chromium: search, timeline, graph, usage and the needs-you notifications,
  * over jobs the real Claude Code CLI ran. Screenshots land in {@code target/screenshots/}.
  */
-class FleetViewsBrowserTest extends AgentIntegrationTest {
+class FleetViewsBrowserTest extends BrowserTestBase {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final double AGENT_TIMEOUT_MS = 45_000;
     /** Records every desktop notification the page raises, around the browser's own Notification. */
     private static final String RECORD_NOTIFICATIONS = """
@@ -51,52 +35,20 @@ class FleetViewsBrowserTest extends AgentIntegrationTest {
               };
             })();""";
 
-    private static Playwright playwright;
-    private static Browser browser;
-
-    private BrowserContext context;
-    private Page page;
-    private String testName;
-    private String base;
-
-    @BeforeAll
-    static void launchChromium() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new AssertionError("No chromium at " + CHROMIUM + " (apt-get install -y chromium, or set CHROMIUM_BIN)");
-        }
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    @Override
+    protected Browser.NewContextOptions contextOptions() {
+        return super.contextOptions().setPermissions(List.of("notifications"));
     }
 
-    @AfterAll
-    static void closeChromium() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
+    @Override
+    protected void prepareContext(BrowserContext fresh) {
+        fresh.addInitScript(RECORD_NOTIFICATIONS);
     }
 
-    @BeforeEach
-    void openDashboard(TestInfo info) {
-        testName = info.getTestMethod().orElseThrow().getName();
-        base = "http://127.0.0.1:" + localPort();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900)
-                .setPermissions(List.of("notifications")));
-        context.addInitScript(RECORD_NOTIFICATIONS);
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-    }
-
-    @RegisterExtension
-    final AfterTestExecutionCallback screenshotOnFailure = extension -> {
-        if (extension.getExecutionException().isPresent() && page != null && !page.isClosed()) screenshot("FAILED");
-    };
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) context.close();
+    /** Each test opens the view it is about itself. */
+    @Override
+    protected boolean startsOnDashboard() {
+        return false;
     }
 
     @Test
@@ -110,7 +62,7 @@ class FleetViewsBrowserTest extends AgentIntegrationTest {
         assertThat(page.getByTestId("search-empty")).isVisible();
         page.getByTestId("search-input").fill(word);
         page.getByTestId("search-submit").click();
-        assertThat(page).hasURL(base + "/search?q=" + word);
+        assertThat(page).hasURL(dashboardUrl("/search?q=" + word));
         Locator hit = page.getByTestId("search-hit").first();
         assertThat(hit.locator("mark")).hasText(word);
         assertThat(hit).containsText("Investigate the cache");
@@ -125,7 +77,7 @@ class FleetViewsBrowserTest extends AgentIntegrationTest {
         assertThat(focused).isInViewport();
         screenshot("opened-at-event");
 
-        page.navigate(base + "/search?q=" + enc("\"unbalanced"));
+        page.navigate(dashboardUrl("/search?q=" + enc("\"unbalanced")));
         assertThat(page.getByTestId("search-error")).containsText("FTS5");
     }
 
@@ -152,7 +104,7 @@ class FleetViewsBrowserTest extends AgentIntegrationTest {
         // The plot sits between 12 px from the top and 56 px from the bottom; rows share it evenly.
         double rowHeight = (box.height - 68) / count;
         chart.click(new Locator.ClickOptions().setPosition(box.width * 0.7, 12 + rowHeight * (row + 0.5)));
-        assertThat(page).hasURL(base + "/jobs/" + jobId);
+        assertThat(page).hasURL(dashboardUrl("/jobs/" + jobId));
         assertThat(page.getByTestId("agent-panel")).hasAttribute("data-job-id", jobId);
 
         open("/timeline");
@@ -183,7 +135,7 @@ class FleetViewsBrowserTest extends AgentIntegrationTest {
         screenshot("graph");
 
         nodeB.click();
-        assertThat(page).hasURL(base + "/jobs/" + b);
+        assertThat(page).hasURL(dashboardUrl("/jobs/" + b));
     }
 
     @Test
@@ -203,7 +155,7 @@ class FleetViewsBrowserTest extends AgentIntegrationTest {
 
         page.getByTestId("usage-from").fill("2001-01-01");
         page.getByTestId("usage-to").fill("2001-01-02");
-        assertThat(page).hasURL(base + "/usage?from=2001-01-01&to=2001-01-02");
+        assertThat(page).hasURL(dashboardUrl("/usage?from=2001-01-01&to=2001-01-02"));
         assertThat(page.getByTestId("usage-agent-claude")).containsText("no runs yet");
         screenshot("empty-range");
     }
@@ -228,7 +180,7 @@ class FleetViewsBrowserTest extends AgentIntegrationTest {
         screenshot("question-raised");
 
         page.getByTestId("need").filter(new Locator.FilterOptions().setHasText(question)).locator("a").click();
-        assertThat(page).hasURL(base + "/jobs/" + jobId);
+        assertThat(page).hasURL(dashboardUrl("/jobs/" + jobId));
         Locator box = page.getByTestId("question-box");
         box.getByTestId("question-answer-input").fill("yes");
         box.getByTestId("question-answer-submit").click();
@@ -236,7 +188,7 @@ class FleetViewsBrowserTest extends AgentIntegrationTest {
     }
 
     private void open(String path) {
-        page.navigate(base + path);
+        page.navigate(dashboardUrl(path));
         assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "live");
     }
 
@@ -255,10 +207,5 @@ class FleetViewsBrowserTest extends AgentIntegrationTest {
 
     private static String enc(String value) {
         return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private void screenshot(String moment) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SCREENSHOTS.resolve(getClass().getSimpleName() + "-" + testName + "-" + moment + ".png")));
     }
 }

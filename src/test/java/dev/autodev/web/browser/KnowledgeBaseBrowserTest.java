@@ -5,72 +5,18 @@ import static dev.autodev.testsupport.JobRequestBuilder.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import dev.autodev.testsupport.AgentIntegrationTest;
 import dev.autodev.testsupport.fakemodel.Step;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The KB panel in a real headless Chromium: browse, search with snippets, add, and approve a triaged entry. */
-class KnowledgeBaseBrowserTest extends AgentIntegrationTest {
-
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launchChromium() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new AssertionError("No chromium at " + CHROMIUM + " (apt-get install -y chromium, or set CHROMIUM_BIN)");
-        }
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-    }
-
-    @BeforeEach
-    void openDashboard() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-        assertThat(page.navigate("http://127.0.0.1:" + localPort() + "/").status())
-                .as("the dashboard is not on the classpath (target/classes/static): build once without -Dfrontend.skip")
-                .isEqualTo(200);
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) context.close();
-    }
+class KnowledgeBaseBrowserTest extends BrowserTestBase {
 
     @Test
     void aPersonBrowsesSearchesAddsAndApprovesEntries() {

@@ -4,33 +4,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static dev.autodev.testsupport.JobRequestBuilder.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.SelectOption;
-import dev.autodev.testsupport.AgentIntegrationTest;
 import dev.autodev.testsupport.Api;
 import dev.autodev.testsupport.fakemodel.Step;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,65 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Organising the work in the dashboard, in a real headless Chromium against the whole server running the real
  * Claude Code CLI: templates in the form, the project switcher, flag and archive on a card, a batch run.
  */
-class OrganiseBrowserTest extends AgentIntegrationTest {
+class OrganiseBrowserTest extends BrowserTestBase {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final double AGENT_TIMEOUT_MS = 45_000;
     private static final String LATER = "2999-01-01T00:00:00Z";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static Playwright playwright;
-    private static Browser browser;
-
-    private BrowserContext context;
-    private Page page;
-    private String testName;
-    private String base;
-
-    @BeforeAll
-    static void launchChromium() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new AssertionError("No chromium at " + CHROMIUM + ": install it (Debian: apt-get install -y chromium)"
-                    + " or point CHROMIUM_BIN at one.");
-        }
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-    }
-
-    @BeforeEach
-    void openDashboard(TestInfo info) {
-        testName = info.getTestMethod().orElseThrow().getName();
-        base = "http://127.0.0.1:" + localPort();
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-        Response index = page.navigate(base + "/");
-        assertThat(index.status()).as("the dashboard is not built into target/classes/static").isEqualTo(200);
-        assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "live");
-    }
-
-    @RegisterExtension
-    final AfterTestExecutionCallback screenshotOnFailure = extension -> {
-        if (extension.getExecutionException().isPresent() && page != null && !page.isClosed()) screenshot("FAILED");
-    };
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) context.close();
-    }
 
     @Test
     void aTemplateCreatedInItsPanelIsUsedFromTheJobForm() {
@@ -151,7 +81,7 @@ class OrganiseBrowserTest extends AgentIntegrationTest {
         String inAlpha = createJob(aJob("Alpha work " + marker).with("projectId", alpha).with("scheduledAt", LATER)).get("id").asString();
         createJob(aJob("Beta work " + marker).with("projectId", beta).with("scheduledAt", LATER));
 
-        page.navigate(base + "/");
+        page.navigate(dashboardUrl("/"));
         page.getByTestId("jobs-search").fill(marker);
         assertThat(page.getByTestId("job-card")).hasCount(2);
         page.getByTestId("project-switcher").selectOption(alpha);
@@ -161,7 +91,7 @@ class OrganiseBrowserTest extends AgentIntegrationTest {
         screenshot("board-filtered");
 
         // A link to that view opens it again, and opening a job keeps the board filtered.
-        page.navigate(base + "/?project=" + alpha);
+        page.navigate(dashboardUrl("/?project=" + alpha));
         assertThat(page.getByTestId("project-switcher")).hasValue(alpha);
         page.getByTestId("jobs-search").fill(marker);
         assertThat(page.getByTestId("job-card")).hasCount(1);
@@ -241,7 +171,7 @@ class OrganiseBrowserTest extends AgentIntegrationTest {
     void theOrganisingViewsFitAPhone() {
         page.setViewportSize(390, 844);
         for (String view : List.of("/templates", "/projects", "/batches", "/archive")) {
-            page.navigate(base + view);
+            page.navigate(dashboardUrl(view));
             assertThat(page.locator("[data-testid$='-panel']").first()).isVisible();
             Object wider = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertThat(((Number) wider).intValue()).as("horizontal overflow on " + view).isLessThanOrEqualTo(0);
@@ -261,10 +191,5 @@ class OrganiseBrowserTest extends AgentIntegrationTest {
 
     private static LocatorAssertions.HasAttributeOptions within(double millis) {
         return new LocatorAssertions.HasAttributeOptions().setTimeout(millis);
-    }
-
-    private void screenshot(String moment) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(SCREENSHOTS.resolve(getClass().getSimpleName() + "-" + testName + "-" + moment + ".png")));
     }
 }

@@ -7,74 +7,22 @@ import static dev.autodev.workflows.PhaseScripts.implement;
 import static dev.autodev.workflows.PhaseScripts.phase;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
-import dev.autodev.testsupport.AgentIntegrationTest;
 import dev.autodev.testsupport.GitRepos;
-import dev.autodev.testsupport.fakemodel.Step;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The autonomous-run views in a real headless Chromium against the whole server and the real CLIs: a run created
  * from the dashboard ticks off its milestones as the agents work, and its plan opens with the boxes checked.
  */
-class WorkflowBrowserTest extends AgentIntegrationTest {
+class WorkflowBrowserTest extends BrowserTestBase {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final LocatorAssertions.ContainsTextOptions LONG = new LocatorAssertions.ContainsTextOptions().setTimeout(150_000);
-
-    private static Playwright playwright;
-    private static Browser browser;
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launchChromium() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) throw new AssertionError("No chromium at " + CHROMIUM + " (apt-get install -y chromium, or CHROMIUM_BIN)");
-        Files.createDirectories(SCREENSHOTS);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-    }
-
-    @BeforeEach
-    void open() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-        Response index = page.navigate("http://127.0.0.1:" + localPort() + "/");
-        assertThat(index.status()).as("build the dashboard once without -Dfrontend.skip").isEqualTo(200);
-    }
-
-    @AfterEach
-    void close() {
-        if (context != null) context.close();
-    }
 
     @Test
     void aRunCreatedFromTheDashboardTicksOffItsMilestonesAndShowsItsPlan() {
@@ -129,7 +77,9 @@ class WorkflowBrowserTest extends AgentIntegrationTest {
         screenshot("phone");
     }
 
-    private void screenshot(String name) {
+    /** Whole-page pictures, named by the moment alone. */
+    @Override
+    protected void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("workflow-" + name + ".png")).setFullPage(true));
     }
 }
