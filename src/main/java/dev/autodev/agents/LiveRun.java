@@ -2,6 +2,7 @@ package dev.autodev.agents;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A run this server is supervising right now: how to reach its process, and whether someone asked it to stop. */
@@ -10,6 +11,7 @@ final class LiveRun {
     final LaunchPlan plan;
     private final AtomicReference<StopReason> stopReason = new AtomicReference<>();
     private final CountDownLatch ended = new CountDownLatch(1);
+    private final AtomicBoolean endClaimed = new AtomicBoolean();
     private volatile ProcessHandle process;
     private volatile String finishResult;
     private volatile String stopMessage;
@@ -52,6 +54,11 @@ final class LiveRun {
 
     ProcessHandle process() {
         return process;
+    }
+
+    /** True for the first caller only: a run's end is reported once, by finish_job or by the process's exit. */
+    boolean claimEnd() {
+        return endClaimed.compareAndSet(false, true);
     }
 
     void markEnded() {

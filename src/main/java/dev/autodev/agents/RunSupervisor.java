@@ -105,6 +105,9 @@ public class RunSupervisor {
         if (run == null) return false;
         run.finishWith(result);
         if (run.requestStop(StopReason.FINISHED)) {
+            // The outcome is known at the call, so the job ends now rather than once the CLI has wound down; the
+            // process keeps its output recorded until it exits.
+            runners.execute(() -> reportEnd(run, new RunOutcome(RunStatus.DONE, StopReason.FINISHED, result, null, null, null)));
             timers.schedule(() -> runners.execute(() -> terminate(run)), FINISH_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         }
         return true;
@@ -141,12 +144,20 @@ public class RunSupervisor {
             outcome = new RunOutcome(RunStatus.FAILED, run.stopReason(), null, "supervision failed: " + e, null, FailureKind.UNKNOWN);
         }
         try {
-            endHandler.runEnded(runId, outcome);
-        } catch (Exception e) {
-            log.error("recording the end of run {} failed", runId, e);
+            reportEnd(run, outcome);
         } finally {
             live.remove(runId);
             run.markEnded();
+        }
+    }
+
+    /** Tells the end handler how the run ended, once: whichever of finish_job and the process's exit comes first. */
+    private void reportEnd(LiveRun run, RunOutcome outcome) {
+        if (!run.claimEnd()) return;
+        try {
+            endHandler.runEnded(run.plan.runId(), outcome);
+        } catch (Exception e) {
+            log.error("recording the end of run {} failed", run.plan.runId(), e);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.autodev.testsupport.AgentIntegrationTest;
 import dev.autodev.testsupport.fakemodel.RecordedRequest;
 import dev.autodev.testsupport.fakemodel.Step;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -74,7 +75,18 @@ class JobToolsTest extends AgentIntegrationTest {
         JsonNode job = awaitJob(createJob(aJob("Finish early " + marker)).get("id").asString(), "done", "failed");
 
         assertThat(job.get("status").asString()).isEqualTo("done");
-        assertThat(job.get("runs").get(0).get("resultText").asString()).isEqualTo("shipped it");
+        JsonNode run = job.get("runs").get(0);
+        assertThat(run.get("resultText").asString()).isEqualTo("shipped it");
+
+        // The end is recorded at the call: the CLI's line with the call's answer comes later and is still recorded.
+        Instant ended = Instant.parse(run.get("finishedAt").asString());
+        String output = "/api/agents/" + run.get("id").asString() + "/output?limit=500";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode answer = api.get(output).body().get("events").valueStream()
+                    .filter(e -> e.get("type").asString().equals("tool_result"))
+                    .filter(e -> e.get("text").asString().contains("finishing")).findFirst().orElseThrow();
+            assertThat(Instant.parse(answer.get("createdAt").asString())).isAfter(ended);
+        });
     }
 
     @Test
