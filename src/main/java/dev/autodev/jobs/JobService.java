@@ -3,6 +3,7 @@ package dev.autodev.jobs;
 import dev.autodev.common.ApiException.BadRequest;
 import dev.autodev.common.ApiException.Conflict;
 import dev.autodev.common.ApiException.NotFound;
+import dev.autodev.common.GroupCommit;
 import dev.autodev.common.Ids;
 import dev.autodev.common.Page;
 import dev.autodev.common.StateTransitions;
@@ -21,10 +22,12 @@ public class JobService {
     private final JobRepository jobs;
     private final StateTransitions transitions;
     private final ApplicationEventPublisher events;
+    private final GroupCommit groupCommit;
     private final Clock clock;
 
     JobService(JobValidator validator, JobRepository jobs, StateTransitions transitions,
-               ApplicationEventPublisher events, Clock clock) {
+               ApplicationEventPublisher events, GroupCommit groupCommit, Clock clock) {
+        this.groupCommit = groupCommit;
         this.validator = validator;
         this.jobs = jobs;
         this.transitions = transitions;
@@ -32,17 +35,21 @@ public class JobService {
         this.clock = clock;
     }
 
-    /** Validates and stores a job (with its dependencies) in one transaction; on bad input nothing is stored. */
-    @Transactional
+    /** Validates and stores a job (with its dependencies) atomically; on bad input nothing is stored. */
     public Job create(NewJob request) {
         return create(request, (String) null);
     }
 
-    /** As {@link #create(NewJob)}, recording the job that asked for this one. */
-    @Transactional
+    /**
+     * As {@link #create(NewJob)}, recording the job that asked for this one. Jobs often come in bursts (a batch, a
+     * script, agents splitting work), so each is validated and stored as one write of a shared commit rather than in a
+     * transaction of its own; inside a caller's transaction it joins that one.
+     */
     public Job create(NewJob request, String parentJobId) {
-        Job job = validator.validate(request, Ids.newId(), clock.instant().truncatedTo(ChronoUnit.MILLIS), parentJobId);
-        return store(job);
+        return groupCommit.run(() -> {
+            Job job = validator.validate(request, Ids.newId(), clock.instant().truncatedTo(ChronoUnit.MILLIS), parentJobId);
+            return store(job);
+        });
     }
 
     /**
