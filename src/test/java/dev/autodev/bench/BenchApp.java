@@ -81,6 +81,9 @@ final class BenchApp implements AutoCloseable {
                 "--spring.main.banner-mode=off",
                 "--logging.level.root=warn",
                 "--logging.level.dev.autodev=warn"));
+        // The start pace (MAX_STARTING_AGENTS) to compare, e.g. -Dbench.maxStartingAgents=-1 for no pacing at all.
+        String pace = System.getProperty("bench.maxStartingAgents");
+        if (pace != null) args.add("--autodev.agents.start-pace.max-starting=" + pace);
         agentEnv.forEach((key, value) -> args.add("--autodev.agents.env[" + key + "]=" + value));
         return args.toArray(String[]::new);
     }
