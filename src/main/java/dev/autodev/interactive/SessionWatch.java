@@ -7,11 +7,9 @@ import dev.autodev.agents.OutputParser;
 import dev.autodev.agents.ParsedEvent;
 import dev.autodev.agents.ProcessGroups;
 import dev.autodev.agents.RunOutcome;
-import dev.autodev.agents.RunProgress;
 import dev.autodev.agents.RunRecorder;
 import dev.autodev.agents.RunStatus;
 import dev.autodev.agents.StopReason;
-import dev.autodev.usage.PriceTable;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,16 +32,14 @@ class SessionWatch {
     private final RunRecorder recorder;
     private final InteractiveProperties properties;
     private final AgentProperties agents;
-    private final PriceTable prices;
     private final Clock clock;
 
     SessionWatch(Tmux tmux, RunRecorder recorder, InteractiveProperties properties, AgentProperties agents,
-                 PriceTable prices, Clock clock) {
+                 Clock clock) {
         this.tmux = tmux;
         this.recorder = recorder;
         this.properties = properties;
         this.agents = agents;
-        this.prices = prices;
         this.clock = clock;
     }
 
@@ -79,16 +75,9 @@ class SessionWatch {
         for (ParsedEvent event : events) {
             batch.add(new AgentEvent(session.plan.runId(), ++seq, event.type().wire(), event.text(), event.data(), now));
         }
-        recorder.output(session.plan.runId(), batch, withCost(session, transcript.progress()));
+        // Transcripts carry tokens, not cost: the CLI's transcript parser estimates it from the price table.
+        recorder.output(session.plan.runId(), batch, transcript.progress());
         return seq;
-    }
-
-    /** The transcript carries tokens but no cost: estimated from the price table, and marked so. */
-    private RunProgress withCost(Session session, RunProgress progress) {
-        if (progress.costUsd() > 0) return progress;
-        double cost = prices.cost(session.plan.model(), progress.inputTokens(), 0, progress.outputTokens());
-        return new RunProgress(progress.sessionId(), progress.numTurns(), progress.inputTokens(), progress.outputTokens(),
-                cost, true, progress.retrying());
     }
 
     private RunOutcome exited(Session session, int status, TranscriptFollower transcript) {

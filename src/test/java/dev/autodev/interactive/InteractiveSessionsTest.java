@@ -2,6 +2,7 @@ package dev.autodev.interactive;
 
 import static dev.autodev.testsupport.JobRequestBuilder.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import dev.autodev.testsupport.AgentIntegrationTest;
@@ -41,6 +42,15 @@ class InteractiveSessionsTest extends AgentIntegrationTest {
             assertThat(after.get("status").asString()).isEqualTo("idle");
             assertThat(after.get("numTurns").asInt()).isGreaterThanOrEqualTo(2);
         });
+        // The transcript has tokens, no cost: estimated at Sonnet's price ($3 in, $15 out per million; the fake model
+        // uses no prompt cache), and marked as an estimate.
+        JsonNode priced = job(jobId).get("runs").get(0);
+        long in = priced.get("inputTokens").asLong();
+        long out = priced.get("outputTokens").asLong();
+        assertThat(in).isGreaterThanOrEqualTo(200);
+        assertThat(out).isGreaterThanOrEqualTo(40);
+        assertThat(priced.get("costUsd").asDouble()).isPositive().isCloseTo((in * 3 + out * 15) / 1e6, within(1e-9));
+        assertThat(priced.get("costEstimated").asBoolean()).isTrue();
         JsonNode events = api.get("/api/agents/" + runId + "/output").body().get("events");
         assertThat(events.toString()).contains("First answer ALPHA-1").contains("Second answer BETA-2");
         assertThat(job(jobId).get("status").asString()).isEqualTo("running");
@@ -134,7 +144,7 @@ class InteractiveSessionsTest extends AgentIntegrationTest {
     private SessionReaper reaper;
 
     @Test
-    void aCodexRunHasItsTerminalUiInASessionTooAndGoesIdleThroughItsNotifyHook() throws Exception {
+    void aCodexRunHasItsTerminalUiInASessionTooAndGoesIdleThroughItsNotifyHookAndItsRolloutIsRecorded() throws Exception {
         String marker = newMarker();
         OPENAI.script(marker, ResponseStep.text("Codex in a terminal THETA-1"), ResponseStep.text("Codex again THETA-2"));
         String jobId = createJob(aJob("Codex, talk " + marker).with("model", "codex").with("interactive", true))
@@ -150,6 +160,24 @@ class InteractiveSessionsTest extends AgentIntegrationTest {
             terminal.type("\r");
             await().atMost(ANSWER).until(() -> history(runId).contains("THETA-2"));
         }
+        // Its rollout file is followed: both answers, two turns, the thread's tokens (the fake answers each call with
+        // 1,000 input tokens of which 200 cached, and 50 output) and their cost at gpt-5's price.
+        await().atMost(ANSWER).untilAsserted(() -> {
+            JsonNode run = job(jobId).get("runs").get(0);
+            assertThat(run.get("numTurns").asInt()).isEqualTo(2);
+            assertThat(run.get("inputTokens").asLong()).isEqualTo(2000);
+            assertThat(run.get("outputTokens").asLong()).isEqualTo(100);
+        });
+        JsonNode run = job(jobId).get("runs").get(0);
+        assertThat(run.get("costUsd").asDouble()).isCloseTo((1600 * 1.25 + 400 * 0.125 + 100 * 10) / 1e6, within(1e-9));
+        assertThat(run.get("costEstimated").asBoolean()).isTrue();
+        String thread = run.get("sessionId").asString();
+        try (var rollouts = java.nio.file.Files.walk(ROOT.resolve("codex-home").resolve("sessions"))) {
+            assertThat(rollouts.map(p -> p.getFileName().toString())).as("the thread id is the session id, for Continue")
+                    .anyMatch(name -> name.startsWith("rollout-") && name.endsWith("-" + thread + ".jsonl"));
+        }
+        String events = api.get("/api/agents/" + runId + "/output").body().get("events").toString();
+        assertThat(events).contains("Codex in a terminal THETA-1").contains("Codex again THETA-2");
         assertThat(api.post("/api/agents/" + runId + "/cancel", null).status()).isEqualTo(200);
         assertThat(awaitJob(jobId, "cancelled").get("runs").get(0).get("agentKind").asString()).isEqualTo("codex");
     }

@@ -45,6 +45,11 @@ class InteractiveJourneyIT extends FreshServerJourney {
             terminal.type("and now?\r");
             await().atMost(AGENT).until(() -> terminal.output().contains("ANSWER-TWO"));
         }
+        // What the session spent, from its transcript's tokens at the model's price (the CLI reports no cost there).
+        await().atMost(AGENT).until(() -> lastRun(jobId).get("numTurns").asInt() >= 2);
+        JsonNode spent = lastRun(jobId);
+        assertThat(spent.get("costUsd").asDouble()).isPositive();
+        assertThat(spent.get("costEstimated").asBoolean()).isTrue();
 
         server.kill9();
         assertThat(ProcessHandle.of(pid)).as("the session outlives its server").hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());

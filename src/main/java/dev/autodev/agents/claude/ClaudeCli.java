@@ -4,6 +4,8 @@ import dev.autodev.agents.AgentCli;
 import dev.autodev.agents.AgentConnection;
 import dev.autodev.agents.AgentProperties;
 import dev.autodev.agents.InteractiveCommand;
+import dev.autodev.agents.InteractiveTranscript;
+import dev.autodev.usage.PriceTable;
 import dev.autodev.agents.LaunchCommand;
 import dev.autodev.agents.LaunchRequest;
 import dev.autodev.agents.OutputParser;
@@ -29,8 +31,10 @@ public class ClaudeCli implements AgentCli {
     private final AgentProperties properties;
     private final JsonMapper json;
     private final Clock clock;
+    private final PriceTable prices;
 
-    ClaudeCli(AgentProperties properties, JsonMapper json, Clock clock) {
+    ClaudeCli(AgentProperties properties, JsonMapper json, Clock clock, PriceTable prices) {
+        this.prices = prices;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
@@ -107,12 +111,48 @@ public class ClaudeCli implements AgentCli {
         Path home = home(request);
         env.put("CLAUDE_CONFIG_DIR", ClaudeTuiState.prepare(json, home, request.workDir(), apiKey).toString());
         return Optional.of(new InteractiveCommand(new LaunchCommand(List.copyOf(args), env, request.workDir()),
-                home.resolve("projects")));
+                transcript(request)));
     }
 
+    /** {@code <home>/projects/<folder of the work dir>/<session id>.jsonl}. */
     @Override
-    public Optional<Path> interactiveTranscriptRoot(LaunchRequest request) {
-        return Optional.of(home(request).resolve("projects"));
+    public Optional<InteractiveTranscript> interactiveTranscript(LaunchRequest request) {
+        return Optional.of(transcript(request));
+    }
+
+    private InteractiveTranscript transcript(LaunchRequest request) {
+        return InteractiveTranscript.named(home(request).resolve("projects"), 2, request.sessionId() + ".jsonl");
+    }
+
+    /**
+     * The transcript's {@code assistant} and {@code user} lines have the shape of print mode's stream-json lines, so
+     * the batch parser reads them; the other lines (snapshots, modes, attachments, hook summaries) are skipped.
+     */
+    @Override
+    public OutputParser newTranscriptParser(LaunchRequest request) {
+        ClaudeStreamParser parser = new ClaudeStreamParser(json, clock, prices, request.model());
+        return new OutputParser() {
+            @Override
+            public List<dev.autodev.agents.ParsedEvent> parse(String line) {
+                if (!line.contains("\"type\":\"assistant\"") && !line.contains("\"type\":\"user\"")) return List.of();
+                return parser.parse(line);
+            }
+
+            @Override
+            public dev.autodev.agents.RunProgress progress() {
+                return parser.progress();
+            }
+
+            @Override
+            public Optional<dev.autodev.agents.FinalResult> result() {
+                return parser.result();
+            }
+
+            @Override
+            public Optional<String> lastError() {
+                return parser.lastError();
+            }
+        };
     }
 
     /** The Claude Code home of a conversation: kept per session id, so Continue after the end resumes it there. */
@@ -122,7 +162,12 @@ public class ClaudeCli implements AgentCli {
 
     @Override
     public OutputParser newParser() {
-        return new ClaudeStreamParser(json, clock);
+        return new ClaudeStreamParser(json, clock, prices, null);
+    }
+
+    @Override
+    public OutputParser newParser(LaunchRequest request) {
+        return new ClaudeStreamParser(json, clock, prices, request.model());
     }
 
     @Override
