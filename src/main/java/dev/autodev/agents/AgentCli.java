@@ -56,6 +56,15 @@ public interface AgentCli {
         return newParser(request);
     }
 
+    /**
+     * What the CLI itself recorded for an interactive session once it has exited: its own cost and token totals, which
+     * then replace the transcript's estimate ({@code fromTranscript}: the totals read so far). Empty when the CLI keeps
+     * none for this session.
+     */
+    default java.util.Optional<RunProgress> interactiveTotals(LaunchRequest request, RunProgress fromTranscript) {
+        return java.util.Optional.empty();
+    }
+
     /** A fresh parser for one run's output; parsers keep running totals, so they are never shared. */
     OutputParser newParser();
 

@@ -250,7 +250,7 @@ public class InteractiveSupervisor {
             timers.schedule(() -> session.requestStop(StopReason.TIME_LIMIT), plan.timeLimit().toMillis(),
                     java.util.concurrent.TimeUnit.MILLISECONDS);
         }
-        return watch.watch(session, cli.newTranscriptParser(request));
+        return watch.watch(session, cli.newTranscriptParser(request), totals -> cli.interactiveTotals(request, totals));
     }
 
     private RunOutcome follow(Session session) throws IOException, InterruptedException {
@@ -258,7 +258,7 @@ public class InteractiveSupervisor {
         LaunchRequest request = session.plan.request(null);
         cli.interactiveTranscript(request).ifPresent(session::transcriptSource);
         session.pid(tmux.panePid(session.name).orElse(null));
-        return watch.watch(session, cli.newTranscriptParser(request));
+        return watch.watch(session, cli.newTranscriptParser(request), totals -> cli.interactiveTotals(request, totals));
     }
 
     private static RunOutcome failed(String message, FailureKind kind) {

@@ -7,6 +7,7 @@ import dev.autodev.agents.OutputParser;
 import dev.autodev.agents.ParsedEvent;
 import dev.autodev.agents.ProcessGroups;
 import dev.autodev.agents.RunOutcome;
+import dev.autodev.agents.RunProgress;
 import dev.autodev.agents.RunRecorder;
 import dev.autodev.agents.RunStatus;
 import dev.autodev.agents.StopReason;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +45,12 @@ class SessionWatch {
         this.clock = clock;
     }
 
-    RunOutcome watch(Session session, OutputParser parser) throws IOException, InterruptedException {
+    /**
+     * @param cliTotals what the CLI recorded itself once it exited, given the transcript's totals (see
+     *                  {@code AgentCli#interactiveTotals}); replaces the estimate when there is something
+     */
+    RunOutcome watch(Session session, OutputParser parser, Function<RunProgress, Optional<RunProgress>> cliTotals)
+            throws IOException, InterruptedException {
         long seq = 0;
         try (TranscriptFollower transcript = new TranscriptFollower(session, parser)) {
             while (true) {
@@ -51,6 +58,7 @@ class SessionWatch {
                 if (stop != null) {
                     terminate(session);
                     seq = record(session, transcript, seq);
+                    recordCliTotals(session, transcript, cliTotals);
                     return stopped(session, stop, transcript);
                 }
                 Optional<Integer> exit = tmux.deadStatus(session.name);
@@ -58,7 +66,10 @@ class SessionWatch {
                 // tmux answers nothing useful to an interrupted thread: the server is stopping, not the session.
                 if (Thread.interrupted()) throw new InterruptedException();
                 seq = record(session, transcript, seq);
-                if (exit.isPresent()) return exited(session, exit.get(), transcript);
+                if (exit.isPresent()) {
+                    recordCliTotals(session, transcript, cliTotals);
+                    return exited(session, exit.get(), transcript);
+                }
                 if (gone) return new RunOutcome(RunStatus.FAILED, null, transcript.lastText(),
                         "the terminal session disappeared (killed outside the orchestrator)", null, FailureKind.CLI_CRASH);
                 session.pause(properties.pollInterval().toMillis());
@@ -78,6 +89,11 @@ class SessionWatch {
         // Transcripts carry tokens, not cost: the CLI's transcript parser estimates it from the price table.
         recorder.output(session.plan.runId(), batch, transcript.progress());
         return seq;
+    }
+
+    private void recordCliTotals(Session session, TranscriptFollower transcript,
+                                 Function<RunProgress, Optional<RunProgress>> cliTotals) {
+        cliTotals.apply(transcript.progress()).ifPresent(own -> recorder.output(session.plan.runId(), List.of(), own));
     }
 
     private RunOutcome exited(Session session, int status, TranscriptFollower transcript) {

@@ -113,7 +113,13 @@ class InteractiveSessionsTest extends AgentIntegrationTest {
         var cancelled = api.post("/api/agents/" + runId + "/cancel", null);
 
         assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
-        assertThat(awaitJob(jobId, "cancelled").get("runs").get(0).get("status").asString()).isEqualTo("cancelled");
+        JsonNode ended = awaitJob(jobId, "cancelled").get("runs").get(0);
+        assertThat(ended.get("status").asString()).isEqualTo("cancelled");
+        // Stopped with SIGTERM, Claude Code wrote what the session cost; its own figure replaces the estimate.
+        assertThat(ended.get("costEstimated").asBoolean()).isFalse();
+        assertThat(ended.get("inputTokens").asLong()).isGreaterThanOrEqualTo(100);
+        assertThat(ended.get("costUsd").asDouble()).isPositive().isCloseTo(
+                (ended.get("inputTokens").asLong() * 3 + ended.get("outputTokens").asLong() * 15) / 1e6, within(1e-9));
         await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
         assertThat(history(runId)).isEmpty();
         assertThat(api.post("/api/agents/" + runId + "/reconnect", null).status()).isEqualTo(409);

@@ -68,6 +68,7 @@ class InteractiveJourneyIT extends FreshServerJourney {
         JsonNode job = Journeys.awaitJob(server.api(), jobId);
         assertThat(job.get("status").asString()).isEqualTo("cancelled");
         assertThat(job.get("runs")).as("one run from start to end, across the restart").hasSize(1);
+        assertThat(job.get("runs").get(0).get("costUsd").asDouble()).isPositive();
         await().atMost(Duration.ofSeconds(15)).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
         assertThat(server.api().post("/api/agents/" + runId + "/reconnect", null).status()).isEqualTo(409);
     }

@@ -155,6 +155,35 @@ public class ClaudeCli implements AgentCli {
         };
     }
 
+    /**
+     * When it exits (or is stopped with SIGTERM), Claude Code writes what the session cost to its home's
+     * {@code .claude.json}, under the work dir's project: {@code lastSessionId}, {@code lastCost} and
+     * {@code lastTotal...Tokens}, side calls (e.g. titles) included. Those are its own figures, so they replace the
+     * estimate. A resumed session's figures may include the runs before it, so only a new session's are taken.
+     */
+    @Override
+    public Optional<dev.autodev.agents.RunProgress> interactiveTotals(LaunchRequest request,
+                                                                       dev.autodev.agents.RunProgress fromTranscript) {
+        if (request.resume()) return Optional.empty();
+        Path config = home(request).resolve(".claude.json");
+        try {
+            if (!java.nio.file.Files.isRegularFile(config)) return Optional.empty();
+            for (tools.jackson.databind.JsonNode project : json.readTree(config.toFile()).path("projects")) {
+                if (!project.path("lastSessionId").asString("").equals(request.sessionId())) continue;
+                if (!project.path("lastCost").isNumber()) return Optional.empty();
+                long input = project.path("lastTotalInputTokens").asLong(0)
+                        + project.path("lastTotalCacheCreationInputTokens").asLong(0)
+                        + project.path("lastTotalCacheReadInputTokens").asLong(0);
+                return Optional.of(new dev.autodev.agents.RunProgress(request.sessionId(), fromTranscript.numTurns(),
+                        input, project.path("lastTotalOutputTokens").asLong(0), project.path("lastCost").asDouble(),
+                        false, null));
+            }
+        } catch (RuntimeException e) {
+            // a file being rewritten or of another shape: the estimate stands
+        }
+        return Optional.empty();
+    }
+
     /** The Claude Code home of a conversation: kept per session id, so Continue after the end resumes it there. */
     private Path home(LaunchRequest request) {
         return properties.logDir().resolve(request.sessionId() + ".claude");
