@@ -189,6 +189,17 @@ class InteractiveSessionsTest extends AgentIntegrationTest {
     }
 
     @Test
+    void theTerminalSocketRefusesAHandshakeFromAForeignPage() {
+        var handshake = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + localPort() + "/ws/terminal/any-run?cols=80&rows=24")).GET();
+        var refused = api.send(handshake, Map.of("Origin", "http://evil.example", "Sec-WebSocket-Version", "13",
+                "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text()).contains("cross-origin request refused");
+    }
+
+    @Test
     void theSessionHookRefusesAStrangersToken() {
         var refused = api.post("/api/interactive/hook", Map.of("hook_event_name", "Stop"),
                 Map.of("Authorization", "Bearer not-a-token"));

@@ -124,35 +124,11 @@ public class ClaudeCli implements AgentCli {
         return InteractiveTranscript.named(home(request).resolve("projects"), 2, request.sessionId() + ".jsonl");
     }
 
-    /**
-     * The transcript's {@code assistant} and {@code user} lines have the shape of print mode's stream-json lines, so
-     * the batch parser reads them; the other lines (snapshots, modes, attachments, hook summaries) are skipped.
-     */
+    /** A resumed session's transcript holds the runs before it: only what is written from now on is this run's. */
     @Override
     public OutputParser newTranscriptParser(LaunchRequest request) {
-        ClaudeStreamParser parser = new ClaudeStreamParser(json, clock, prices, request.model());
-        return new OutputParser() {
-            @Override
-            public List<dev.autodev.agents.ParsedEvent> parse(String line) {
-                if (!line.contains("\"type\":\"assistant\"") && !line.contains("\"type\":\"user\"")) return List.of();
-                return parser.parse(line);
-            }
-
-            @Override
-            public dev.autodev.agents.RunProgress progress() {
-                return parser.progress();
-            }
-
-            @Override
-            public Optional<dev.autodev.agents.FinalResult> result() {
-                return parser.result();
-            }
-
-            @Override
-            public Optional<String> lastError() {
-                return parser.lastError();
-            }
-        };
+        return new ClaudeTranscriptParser(new ClaudeStreamParser(json, clock, prices, request.model()), json,
+                request.resume() ? clock.instant().minusMillis(500) : null);
     }
 
     /**
