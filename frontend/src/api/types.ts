@@ -56,6 +56,8 @@ export interface Job {
   modelChoice?: ModelChoice;
   /** Runs the agent CLI's own terminal UI in a tmux session, shown in the agent panel's Terminal tab. */
   interactive?: boolean;
+  /** Why a queued job has not started yet (dependencies, the agent cap, the interactive sessions cap); null otherwise. */
+  queueReason?: string | null;
   /** Only on GET /api/jobs/{id}: the worktree's branch and pull request, when the job has them. */
   branch?: string | null;
   prUrl?: string | null;

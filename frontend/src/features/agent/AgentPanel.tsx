@@ -118,6 +118,11 @@ export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClo
               {run.statusMessage}
             </div>
           )}
+          {job.status === 'queued' && job.queueReason && (
+            <div className="muted" data-testid="agent-queue-reason">
+              {job.queueReason}
+            </div>
+          )}
           {job.statusReason && <div className="card-reason">{job.statusReason}</div>}
         </>
       }

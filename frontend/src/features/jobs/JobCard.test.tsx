@@ -18,6 +18,16 @@ describe('job card', () => {
     expect(screen.queryByTestId('card-model-choice')).toBeNull();
   });
 
+  it('says why a queued job has not started, and nothing once it runs', () => {
+    const reason = 'waiting for an interactive session: all 1 are in use (autodev.interactive.max-sessions); it starts when one ends';
+    const queued = { ...job, status: 'queued', statusReason: null, queueReason: reason } as Job;
+    const { unmount } = render(<JobCard job={queued} run={undefined} state="dim" selected={false} onOpen={() => {}} />);
+    expect(screen.getByTestId('card-queue-reason').textContent).toBe(reason);
+    unmount();
+    render(<JobCard job={{ ...queued, status: 'running', queueReason: null }} run={undefined} state="running" selected={false} onOpen={() => {}} />);
+    expect(screen.queryByTestId('card-queue-reason')).toBeNull();
+  });
+
   it('shows the failure kind, estimated cost and branch', () => {
     render(<JobCard job={job} run={run} state="dim" selected={false} onOpen={() => {}} />);
     expect(screen.getByTestId('failure-kind').getAttribute('data-kind')).toBe('check_failed');

@@ -106,6 +106,10 @@ function CardButton({ job, run, state, selected, onOpen, warnings = [] }: Props)
       </div>
       {finishedBadly && job.statusReason ? (
         <div className="card-reason">{job.statusReason}</div>
+      ) : job.status === 'queued' && job.queueReason ? (
+        <div className="card-message" data-testid="card-queue-reason" title={job.queueReason}>
+          {job.queueReason}
+        </div>
       ) : (
         run?.statusMessage && (
           <div className="card-message" data-testid="card-status-message" title={run.statusMessage}>

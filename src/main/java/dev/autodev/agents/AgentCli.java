@@ -41,9 +41,27 @@ public interface AgentCli {
 
     /**
      * Where the CLI's terminal UI writes the transcript of the request's conversation (see
-     * {@link InteractiveCommand#transcriptRoot()}), for a session taken over after a restart; empty when none is read.
+     * {@link InteractiveCommand#transcript()}), for a session taken over after a restart; empty when none is read.
      */
-    default java.util.Optional<java.nio.file.Path> interactiveTranscriptRoot(LaunchRequest request) {
+    default java.util.Optional<InteractiveTranscript> interactiveTranscript(LaunchRequest request) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * A fresh parser for the transcript of an interactive run ({@link InteractiveCommand#transcript()}): the same
+     * events, turns, tokens and cost as the batch parser gives, from the terminal UI's own file format. Lines that are
+     * only the UI's bookkeeping give no events.
+     */
+    default OutputParser newTranscriptParser(LaunchRequest request) {
+        return newParser(request);
+    }
+
+    /**
+     * What the CLI itself recorded for an interactive session once it has exited: its own cost and token totals, which
+     * then replace the transcript's estimate ({@code fromTranscript}: the totals read so far). Empty when the CLI keeps
+     * none for this session.
+     */
+    default java.util.Optional<RunProgress> interactiveTotals(LaunchRequest request, RunProgress fromTranscript) {
         return java.util.Optional.empty();
     }
 

@@ -81,6 +81,11 @@ public class InteractiveSupervisor {
         return live.size() < properties.maxSessions();
     }
 
+    /** How many sessions may live at once ({@link InteractiveProperties#maxSessions()}). */
+    public int maxSessions() {
+        return properties.maxSessions();
+    }
+
     /** Starts a session for a run already recorded as starting; its prompt is the first message. Returns at once. */
     public void launch(LaunchPlan plan) {
         Session session = new Session(plan);
@@ -228,7 +233,7 @@ public class InteractiveSupervisor {
         LaunchRequest request = plan.request(connections.open(plan));
         Optional<InteractiveCommand> command = cli.interactiveCommand(request, plan.prompt());
         if (command.isEmpty()) return failed("the " + cli.kind() + " CLI has no interactive mode", FailureKind.TOOL_ERROR);
-        session.transcriptRoot(command.get().transcriptRoot());
+        session.transcriptSource(command.get().transcript());
         // Paced like batch runs: a terminal UI starting up costs as much CPU as a print-mode CLI.
         session.holdStartSlot(startGate.enter(timers));
         SessionSpawner.Spawned spawned = spawner.spawn(session, command.get().command(),
@@ -245,15 +250,15 @@ public class InteractiveSupervisor {
             timers.schedule(() -> session.requestStop(StopReason.TIME_LIMIT), plan.timeLimit().toMillis(),
                     java.util.concurrent.TimeUnit.MILLISECONDS);
         }
-        return watch.watch(session, cli.newParser(request));
+        return watch.watch(session, cli.newTranscriptParser(request), totals -> cli.interactiveTotals(request, totals));
     }
 
     private RunOutcome follow(Session session) throws IOException, InterruptedException {
         AgentCli cli = clis.forModel(session.plan.model());
         LaunchRequest request = session.plan.request(null);
-        cli.interactiveTranscriptRoot(request).ifPresent(session::transcriptRoot);
+        cli.interactiveTranscript(request).ifPresent(session::transcriptSource);
         session.pid(tmux.panePid(session.name).orElse(null));
-        return watch.watch(session, cli.newParser(request));
+        return watch.watch(session, cli.newTranscriptParser(request), totals -> cli.interactiveTotals(request, totals));
     }
 
     private static RunOutcome failed(String message, FailureKind kind) {

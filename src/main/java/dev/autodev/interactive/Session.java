@@ -17,7 +17,7 @@ final class Session {
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Semaphore wake = new Semaphore(0);
     private volatile Long pid;
-    private volatile Path transcriptRoot;
+    private volatile dev.autodev.agents.InteractiveTranscript transcriptSource;
     private volatile Path transcript;
     private volatile String finishResult;
     private volatile dev.autodev.agents.StartGate.Admission startSlot;
@@ -53,17 +53,18 @@ final class Session {
         return pid;
     }
 
-    void transcriptRoot(Path root) {
-        transcriptRoot = root;
+    void transcriptSource(dev.autodev.agents.InteractiveTranscript source) {
+        transcriptSource = source;
     }
 
-    Path transcriptRoot() {
-        return transcriptRoot;
+    /** Where the CLI writes its transcript, and how to find it; null when it keeps none that is read. */
+    dev.autodev.agents.InteractiveTranscript transcriptSource() {
+        return transcriptSource;
     }
 
-    /** The transcript file, as the CLI's hook named it; only a file below the transcript root is believed. */
+    /** The transcript file, as the CLI's hook named it; only a file below the transcript's root is believed. */
     void transcript(Path file) {
-        Path root = transcriptRoot;
+        Path root = transcriptSource == null ? null : transcriptSource.root();
         if (root != null && file.normalize().startsWith(root) && file.toString().endsWith(".jsonl")) transcript = file.normalize();
     }
 

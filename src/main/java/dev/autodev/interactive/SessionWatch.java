@@ -11,13 +11,13 @@ import dev.autodev.agents.RunProgress;
 import dev.autodev.agents.RunRecorder;
 import dev.autodev.agents.RunStatus;
 import dev.autodev.agents.StopReason;
-import dev.autodev.usage.PriceTable;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,20 +34,23 @@ class SessionWatch {
     private final RunRecorder recorder;
     private final InteractiveProperties properties;
     private final AgentProperties agents;
-    private final PriceTable prices;
     private final Clock clock;
 
     SessionWatch(Tmux tmux, RunRecorder recorder, InteractiveProperties properties, AgentProperties agents,
-                 PriceTable prices, Clock clock) {
+                 Clock clock) {
         this.tmux = tmux;
         this.recorder = recorder;
         this.properties = properties;
         this.agents = agents;
-        this.prices = prices;
         this.clock = clock;
     }
 
-    RunOutcome watch(Session session, OutputParser parser) throws IOException, InterruptedException {
+    /**
+     * @param cliTotals what the CLI recorded itself once it exited, given the transcript's totals (see
+     *                  {@code AgentCli#interactiveTotals}); replaces the estimate when there is something
+     */
+    RunOutcome watch(Session session, OutputParser parser, Function<RunProgress, Optional<RunProgress>> cliTotals)
+            throws IOException, InterruptedException {
         long seq = 0;
         try (TranscriptFollower transcript = new TranscriptFollower(session, parser)) {
             while (true) {
@@ -55,6 +58,7 @@ class SessionWatch {
                 if (stop != null) {
                     terminate(session);
                     seq = record(session, transcript, seq);
+                    recordCliTotals(session, transcript, cliTotals);
                     return stopped(session, stop, transcript);
                 }
                 Optional<Integer> exit = tmux.deadStatus(session.name);
@@ -62,7 +66,10 @@ class SessionWatch {
                 // tmux answers nothing useful to an interrupted thread: the server is stopping, not the session.
                 if (Thread.interrupted()) throw new InterruptedException();
                 seq = record(session, transcript, seq);
-                if (exit.isPresent()) return exited(session, exit.get(), transcript);
+                if (exit.isPresent()) {
+                    recordCliTotals(session, transcript, cliTotals);
+                    return exited(session, exit.get(), transcript);
+                }
                 if (gone) return new RunOutcome(RunStatus.FAILED, null, transcript.lastText(),
                         "the terminal session disappeared (killed outside the orchestrator)", null, FailureKind.CLI_CRASH);
                 session.pause(properties.pollInterval().toMillis());
@@ -79,16 +86,14 @@ class SessionWatch {
         for (ParsedEvent event : events) {
             batch.add(new AgentEvent(session.plan.runId(), ++seq, event.type().wire(), event.text(), event.data(), now));
         }
-        recorder.output(session.plan.runId(), batch, withCost(session, transcript.progress()));
+        // Transcripts carry tokens, not cost: the CLI's transcript parser estimates it from the price table.
+        recorder.output(session.plan.runId(), batch, transcript.progress());
         return seq;
     }
 
-    /** The transcript carries tokens but no cost: estimated from the price table, and marked so. */
-    private RunProgress withCost(Session session, RunProgress progress) {
-        if (progress.costUsd() > 0) return progress;
-        double cost = prices.cost(session.plan.model(), progress.inputTokens(), 0, progress.outputTokens());
-        return new RunProgress(progress.sessionId(), progress.numTurns(), progress.inputTokens(), progress.outputTokens(),
-                cost, true, progress.retrying());
+    private void recordCliTotals(Session session, TranscriptFollower transcript,
+                                 Function<RunProgress, Optional<RunProgress>> cliTotals) {
+        cliTotals.apply(transcript.progress()).ifPresent(own -> recorder.output(session.plan.runId(), List.of(), own));
     }
 
     private RunOutcome exited(Session session, int status, TranscriptFollower transcript) {

@@ -1,6 +1,7 @@
 package dev.autodev.interactive;
 
 import dev.autodev.agents.EventType;
+import dev.autodev.agents.InteractiveTranscript;
 import dev.autodev.agents.OutputParser;
 import dev.autodev.agents.OutputTail;
 import dev.autodev.agents.ParsedEvent;
@@ -11,13 +12,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * Reads an interactive run's transcript as it grows. Claude Code writes the conversation to
- * {@code <home>/projects/<folder>/<sessionId>.jsonl}; its {@code assistant} and {@code user} lines have the shape of
- * print mode's stream-json lines, so the batch parser turns them into the same events, turns and tokens. The other
- * lines (snapshots, modes, attachments) are the UI's bookkeeping and are skipped.
+ * Reads an interactive run's transcript as it grows: the file the CLI's terminal UI writes the conversation to (Claude
+ * Code's session file, Codex's rollout file), found as the CLI says ({@code InteractiveTranscript}) and read by the
+ * CLI's transcript parser into the same events, turns, tokens and cost as a batch run's output.
  */
 final class TranscriptFollower implements AutoCloseable {
 
@@ -40,9 +39,8 @@ final class TranscriptFollower implements AutoCloseable {
         }
         List<ParsedEvent> events = new ArrayList<>();
         for (String line : tail.readLines()) {
-            if (!line.contains("\"type\":\"assistant\"") && !line.contains("\"type\":\"user\"")) continue;
             for (ParsedEvent event : parser.parse(line)) {
-                if (event.type() == EventType.RAW) continue; // not a conversation line after all
+                if (event.type() == EventType.RAW) continue; // not a conversation line
                 if (event.type() == EventType.ASSISTANT_TEXT && !event.text().isBlank()) lastText = event.text();
                 events.add(event);
             }
@@ -61,12 +59,8 @@ final class TranscriptFollower implements AutoCloseable {
 
     private Optional<Path> locate() throws IOException {
         if (session.transcript() != null && Files.isRegularFile(session.transcript())) return Optional.of(session.transcript());
-        Path root = session.transcriptRoot();
-        String sessionId = session.plan.sessionId();
-        if (root == null || sessionId == null || !Files.isDirectory(root)) return Optional.empty();
-        try (Stream<Path> files = Files.find(root, 2, (p, a) -> p.getFileName().toString().equals(sessionId + ".jsonl"))) {
-            return files.findFirst();
-        }
+        InteractiveTranscript source = session.transcriptSource();
+        return source == null ? Optional.empty() : source.finder().find();
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param interactive whether its runs use the agent CLI's own terminal UI in a tmux session (a person can type into
  *                    it from the dashboard) rather than the CLI's batch mode
+ * @param queueReason why a queued job has not started yet, as the dispatcher last saw it (dependencies, the agent
+ *                    cap, the interactive sessions cap); null when nothing holds it back, and once it leaves the queue
  */
 public record Job(
         String id,
@@ -41,13 +43,28 @@ public record Job(
         boolean flagged,
         Instant archivedAt,
         ModelChoice modelChoice,
-        boolean interactive) {
+        boolean interactive,
+        String queueReason) {
 
     public Job {
         if (modelChoice == null) modelChoice = ModelChoice.EXPLICIT;
         completionChecks = completionChecks == null ? List.of() : List.copyOf(completionChecks);
         if (retryPolicy == null) retryPolicy = RetryPolicy.NONE;
         if (attempt < 1) attempt = 1;
+    }
+
+    /** A job nothing holds back (yet): new, or built outside the queue. */
+    public Job(String id, String title, String description, JobStatus status, String statusReason, int priority,
+               String model, String workDir, Integer maxTurns, StopMode stopMode, Double stopValue,
+               Map<String, String> context, Instant scheduledAt, Integer repeatIntervalSeconds, List<String> dependsOn,
+               String parentJobId, String retryOfJobId, Instant createdAt, Instant updatedAt, boolean useWorktree,
+               List<String> completionChecks, RetryPolicy retryPolicy, int maxRetries, int attempt, String templateId,
+               String projectId, String guidelines, boolean flagged, Instant archivedAt, ModelChoice modelChoice,
+               boolean interactive) {
+        this(id, title, description, status, statusReason, priority, model, workDir, maxTurns, stopMode, stopValue,
+                context, scheduledAt, repeatIntervalSeconds, dependsOn, parentJobId, retryOfJobId, createdAt, updatedAt,
+                useWorktree, completionChecks, retryPolicy, maxRetries, attempt, templateId, projectId, guidelines, flagged,
+                archivedAt, modelChoice, interactive, null);
     }
 
     /**
@@ -90,7 +107,7 @@ public record Job(
         return new Job(id, title, description, status, statusReason, priority, model, workDir, maxTurns, stopMode,
                 stopValue, context, scheduledAt, repeatIntervalSeconds, List.copyOf(deps), parentJobId, retryOfJobId,
                 createdAt, updatedAt, useWorktree, completionChecks, retryPolicy, maxRetries, attempt, templateId,
-                projectId, guidelines, flagged, archivedAt, modelChoice, interactive);
+                projectId, guidelines, flagged, archivedAt, modelChoice, interactive, queueReason);
     }
 
     /** Whether the job has been archived: it is kept, but off the board. */

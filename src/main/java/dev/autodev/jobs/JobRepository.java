@@ -33,8 +33,10 @@ public class JobRepository {
             :workDir, :maxTurns, :stopMode, :stopValue, :context, :scheduledAt, :repeat, :parent, :retryOf,
             :createdAt, :updatedAt, :useWorktree, :checks, :retryPolicy, :maxRetries, :attempt, :templateId, :projectId,
             :guidelines, :flagged, :archivedAt, :modelSource, :modelRating, :modelReason, :interactive)""".formatted(COLUMNS);
+    /** What is read back: the inserted columns, and what the dispatcher notes later. */
+    private static final String SELECTED = COLUMNS + ", queue_reason";
     private static final String INSERT_DEPENDENCY = "INSERT INTO job_dependencies (job_id, depends_on_id) VALUES (?, ?)";
-    private static final String BY_ID = "SELECT " + COLUMNS + " FROM jobs WHERE id = ?";
+    private static final String BY_ID = "SELECT " + SELECTED + " FROM jobs WHERE id = ?";
     private static final String EXISTS = "SELECT count(*) FROM jobs WHERE id = ?";
     // Each filter applies only when given; q matches title or description (LIKE, with the pattern's wildcards escaped).
     private static final String FILTER = """
@@ -42,16 +44,16 @@ public class JobRepository {
             AND (:flagged IS NULL OR flagged = :flagged)
             AND (:archived IS NULL OR (archived_at IS NOT NULL) = :archived)
             AND (:q IS NULL OR title LIKE :q ESCAPE '\\' OR description LIKE :q ESCAPE '\\')""";
-    private static final String PAGE = "SELECT " + COLUMNS + " FROM jobs" + FILTER
+    private static final String PAGE = "SELECT " + SELECTED + " FROM jobs" + FILTER
             + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset";
     private static final String COUNT = "SELECT count(*) FROM jobs" + FILTER;
     // The board: the newest jobs that are not archived (index jobs_board).
-    private static final String BOARD = "SELECT " + COLUMNS + " FROM jobs WHERE archived_at IS NULL"
+    private static final String BOARD = "SELECT " + SELECTED + " FROM jobs WHERE archived_at IS NULL"
             + " ORDER BY created_at DESC, id DESC LIMIT :limit";
     private static final String COUNT_BY_STATUS = "SELECT status, count(*) AS n FROM jobs GROUP BY status";
     private static final String BOARD_COUNT = "SELECT count(*) FROM jobs WHERE archived_at IS NULL";
     // The same order as BOARD, continued after one job: what a client that holds the newest jobs lacks next.
-    private static final String OLDER = "SELECT " + COLUMNS + " FROM jobs WHERE archived_at IS NULL"
+    private static final String OLDER = "SELECT " + SELECTED + " FROM jobs WHERE archived_at IS NULL"
             + " AND (created_at < :at OR (created_at = :at AND id < :id)) ORDER BY created_at DESC, id DESC LIMIT :limit";
     private static final String TOGGLE_FLAG = "UPDATE jobs SET flagged = 1 - flagged, updated_at = ? WHERE id = ?";
     // Only a finished job is archived; a job that may still run would vanish from the board while it works.
@@ -62,9 +64,9 @@ public class JobRepository {
     private static final String EDIT = """
             UPDATE jobs SET title = ?, description = ?, updated_at = ? WHERE id = ? AND status = 'queued'""";
     // A job whose model the classifier is still choosing waits; it is signalled once the choice is stored.
-    private static final String DUE = "SELECT " + COLUMNS + " FROM jobs WHERE status = 'queued' AND model_source <> 'pending'"
+    private static final String DUE = "SELECT " + SELECTED + " FROM jobs WHERE status = 'queued' AND model_source <> 'pending'"
             + " AND (scheduled_at IS NULL OR scheduled_at <= ?) ORDER BY priority DESC, created_at, id LIMIT ?";
-    private static final String PENDING_MODEL = "SELECT " + COLUMNS + " FROM jobs WHERE model_source = 'pending' ORDER BY created_at";
+    private static final String PENDING_MODEL = "SELECT " + SELECTED + " FROM jobs WHERE model_source = 'pending' ORDER BY created_at";
     private static final String CHOOSE_MODEL = """
             UPDATE jobs SET model = :model, model_source = :source, model_rating = :rating, model_reason = :reason,
             updated_at = :now WHERE id = :id AND model_source = 'pending'""";
@@ -74,9 +76,12 @@ public class JobRepository {
             WHERE d.job_id = ?""";
     private static final String DEPENDENCIES_OF = "SELECT job_id, depends_on_id FROM job_dependencies WHERE job_id IN (%s)";
     private static final String MOVE = """
-            UPDATE jobs SET status = :to, status_reason = :reason, updated_at = :now,
+            UPDATE jobs SET status = :to, status_reason = :reason, updated_at = :now, queue_reason = NULL,
                 archived_at = CASE WHEN :to IN ('queued', 'running') THEN NULL ELSE archived_at END
             WHERE id = :id AND status = :from""";
+    // Only on a change, so a job held back pass after pass costs no write (IS NOT: NULL-safe inequality).
+    private static final String SET_QUEUE_REASON =
+            "UPDATE jobs SET queue_reason = ? WHERE id = ? AND status = 'queued' AND queue_reason IS NOT ?";
     private static final String SET_OWNER = "UPDATE jobs SET owner_kind = ?, owner_id = ? WHERE id = ?";
     private static final String OWNER = "SELECT owner_kind, owner_id FROM jobs WHERE id = ? AND owner_kind IS NOT NULL";
     private static final String RESCHEDULE = "UPDATE jobs SET scheduled_at = ? WHERE id = ?";
@@ -235,6 +240,14 @@ public class JobRepository {
                 .param("id", id).param("from", from.wireName()).update() == 1;
     }
 
+    /**
+     * Records why a queued job waits ({@code null}: nothing holds it back now); true when that changed what the job
+     * says. Publishes nothing: the caller announces the change.
+     */
+    public boolean noteQueueReason(String id, String reason) {
+        return db.write().sql(SET_QUEUE_REASON).params(reason, id, reason).update() == 1;
+    }
+
     /** Jobs waiting for the classifier to choose their model, oldest first. */
     public List<Job> pendingModelChoice() {
         return withDependencies(db.read(), db.read().sql(PENDING_MODEL).query(this::map).list());
@@ -279,6 +292,7 @@ public class JobRepository {
                 rs.getInt("attempt"), rs.getString("template_id"), rs.getString("project_id"),
                 rs.getString("guidelines"), rs.getInt("flagged") != 0, instant(nullableLong(rs, "archived_at")),
                 new ModelChoice(ModelChoice.Source.fromWire(rs.getString("model_source")), rs.getString("model_rating"),
-                        rs.getString("model_reason")), rs.getInt("interactive") != 0);
+                        rs.getString("model_reason")), rs.getInt("interactive") != 0,
+                rs.getString("queue_reason"));
     }
 }

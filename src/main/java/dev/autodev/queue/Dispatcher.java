@@ -23,6 +23,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -52,6 +53,7 @@ class Dispatcher implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final DispatchMetrics metrics;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Semaphore wake = new Semaphore(0);
     // Made on start, not here: a stopped dispatcher can be started again (Spring's tests pause idle contexts), and a
     // shut-down executor refuses every wake-up after that.
@@ -62,7 +64,8 @@ class Dispatcher implements SmartLifecycle {
     Dispatcher(JobRepository jobs, JobLifecycle jobLifecycle, RunRepository runs, RunLifecycle runLifecycle,
                RunSupervisor supervisor, InteractiveSupervisor interactive, SettingsService settings, LaunchPlans plans,
                StartupRecovery recovery, QueueProperties properties, TransactionTemplate tx, DispatchMetrics metrics,
-               Clock clock) {
+               Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jobs = jobs;
         this.jobLifecycle = jobLifecycle;
         this.runs = runs;
@@ -120,7 +123,8 @@ class Dispatcher implements SmartLifecycle {
     /** One pass over the due jobs. Public to the package so tests and the loop share one code path. */
     void dispatchOnce() {
         long now = clock.millis();
-        int free = settings.maxConcurrentAgents() - runs.countActive();
+        int maxAgents = settings.maxConcurrentAgents();
+        int free = maxAgents - runs.countActive();
         for (Job job : jobs.due(now, properties.batchSize())) {
             Map<String, JobStatus> dependencies = jobs.dependencyStates(job.id());
             Optional<Map.Entry<String, JobStatus>> broken = dependencies.entrySet().stream()
@@ -130,9 +134,11 @@ class Dispatcher implements SmartLifecycle {
                 tx.executeWithoutResult(s -> jobLifecycle.move(job.id(), JobStatus.QUEUED, JobStatus.FAILED, reason));
                 continue;
             }
-            if (free <= 0 || !dependencies.values().stream().allMatch(s -> s == JobStatus.DONE)) continue;
-            // An interactive job waits while the sessions are all taken (autodev.interactive.max-sessions).
-            if (job.interactive() && !interactive.hasRoom()) continue;
+            // An interactive job also waits while the sessions are all taken (autodev.interactive.max-sessions).
+            String wait = QueueReasons.of(job, dependencies,
+                    new QueueReasons.Room(free, maxAgents, interactive.hasRoom(), interactive.maxSessions()));
+            noteQueueReason(job, wait);
+            if (wait != null) continue;
             LaunchPlan plan = tx.execute(s -> claim(job));
             if (plan != null) {
                 metrics.dispatched(job, clock.millis());
@@ -142,6 +148,12 @@ class Dispatcher implements SmartLifecycle {
             }
         }
         scheduleWakeForNextScheduledJob(now);
+    }
+
+    /** Tells the card why the job waits (or that it no longer does); the move out of the queue clears it too. */
+    private void noteQueueReason(Job job, String reason) {
+        if (java.util.Objects.equals(job.queueReason(), reason)) return;
+        if (jobs.noteQueueReason(job.id(), reason)) events.publishEvent(new JobChanged(job.id(), JobStatus.QUEUED));
     }
 
     private LaunchPlan claim(Job job) {

@@ -28,4 +28,13 @@ public class PriceTable {
     public double cost(String model, long inputTokens, long cachedInputTokens, long outputTokens) {
         return forModel(model).map(price -> price.cost(inputTokens, cachedInputTokens, outputTokens)).orElse(0.0);
     }
+
+    /**
+     * The estimated cost of a usage counted as Claude reports it (uncached input, cache writes and cache reads apart);
+     * 0 for a model without a price.
+     */
+    public double cost(String model, long inputTokens, long cacheWriteTokens, long cacheReadTokens, long outputTokens) {
+        return forModel(model).map(price -> price.cost(inputTokens, cacheWriteTokens, cacheReadTokens, outputTokens))
+                .orElse(0.0);
+    }
 }

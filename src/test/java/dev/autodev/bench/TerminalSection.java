@@ -26,7 +26,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * The browser terminal of interactive sessions. Keystroke to echo: a key sent over the terminal WebSocket (as
  * xterm.js sends it) until its echo comes back through tmux and the PTY, against a session running {@code cat} on the
- * server's tmux socket. Throughput: an interactive job's terminal open in headless Chromium while its session prints
+ * server's tmux socket. Beside it, for comparison, the same keys typed straight into a pseudo-terminal attached to that
+ * session (no server, no WebSocket): what tmux and the machine's scheduling cost alone, so a figure taken on a busy
+ * machine can be told apart from the server's own share. The waits block (the echo wakes them) rather than spin: on a
+ * small machine a spinning waiter would take a core from the very path it measures. Throughput: an interactive job's terminal open in headless Chromium while its session prints
  * 1 MB/s or more of numbered lines (its pane is switched from the agent to a chatty script): what the session printed,
  * how far behind it the terminal in the page is at the end, and the main thread's frame gaps meanwhile. {@code -Dbench.terminalKeys} (300), {@code -Dbench.terminalSeconds} (8).
  */
@@ -50,6 +53,7 @@ final class TerminalSection {
     private static void echoLatency(BenchApp app, Report report, int keys) throws Exception {
         String runId = "bench-" + UUID.randomUUID();
         tmux(app, "new-session", "-d", "-s", "autodev-" + runId, "-x", "120", "-y", "40", "cat");
+        Percentiles alone = tmuxAlone(app, runId, keys);
         Echo echo = new Echo();
         WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create(app.baseUrl().replace("http", "ws") + "/ws/terminal/" + runId + "?cols=120&rows=40"), echo)
@@ -60,11 +64,9 @@ final class TerminalSection {
             String key = i % 60 == 59 ? "\\r" : String.valueOf((char) ('a' + i % 26));
             long before = echo.bytes.get();
             long start = System.nanoTime();
+            echo.waiter = Thread.currentThread();
             ws.sendText("{\"type\":\"input\",\"data\":\"" + key + "\"}", true).join();
-            while (echo.bytes.get() == before) {
-                if (System.nanoTime() - start > 2_000_000_000L) throw new IllegalStateException("no echo in 2 s");
-                Thread.onSpinWait();
-            }
+            awaitMore(echo.bytes, before, start);
             if (i >= 20) samples.add((System.nanoTime() - start) / 1e6); // the first keys warm the path up
             Thread.sleep(5);
         }
@@ -73,6 +75,57 @@ final class TerminalSection {
         Percentiles p = Percentiles.of(samples);
         report.figure("keystroke to echo over the terminal WebSocket (" + p.count() + " keys): " + p.summary(),
                 "p99 < 50 ms", p.p99() < TARGET_ECHO_P99_MILLIS);
+        report.figure("   for comparison, the same keys into a terminal attached to tmux directly (no server): " + alone.summary());
+    }
+
+    /** Keys typed into a pseudo-terminal running {@code tmux attach} on the session, as the server's own terminals do. */
+    private static Percentiles tmuxAlone(BenchApp app, String runId, int keys) throws Exception {
+        List<String> attach = List.of("tmux", "-S", app.root().resolve("tmux.sock").toString(), "attach-session", "-t",
+                "=autodev-" + runId);
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("TERM", "xterm-256color");
+        env.remove("TMUX");
+        com.pty4j.PtyProcess pty = new com.pty4j.PtyProcessBuilder(attach.toArray(String[]::new)).setEnvironment(env)
+                .setInitialColumns(120).setInitialRows(40).start();
+        AtomicLong bytes = new AtomicLong();
+        Thread waiter = Thread.currentThread();
+        Thread reader = Thread.ofPlatform().daemon().start(() -> {
+            byte[] buffer = new byte[64 * 1024];
+            try (var in = pty.getInputStream()) {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    bytes.addAndGet(n);
+                    java.util.concurrent.locks.LockSupport.unpark(waiter);
+                }
+            } catch (java.io.IOException e) {
+                // detached
+            }
+        });
+        try {
+            Thread.sleep(500); // the first screen
+            List<Double> samples = new ArrayList<>();
+            for (int i = 0; i < keys + 20; i++) {
+                byte key = (byte) (i % 60 == 59 ? '\r' : 'a' + i % 26);
+                long before = bytes.get();
+                long start = System.nanoTime();
+                pty.getOutputStream().write(key);
+                awaitMore(bytes, before, start);
+                if (i >= 20) samples.add((System.nanoTime() - start) / 1e6);
+                Thread.sleep(5);
+            }
+            return Percentiles.of(samples);
+        } finally {
+            pty.destroy();
+            reader.join(2000);
+        }
+    }
+
+    /** Blocks until {@code counter} passes {@code before}; whoever adds to it unparks this thread. */
+    private static void awaitMore(AtomicLong counter, long before, long start) {
+        while (counter.get() == before) {
+            if (System.nanoTime() - start > 2_000_000_000L) throw new IllegalStateException("no echo in 2 s");
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
     }
 
     private static void throughput(BenchApp app, Report report, int seconds) throws Exception {
@@ -135,6 +188,20 @@ final class TerminalSection {
             }
         } finally {
             app.http().post("/api/jobs/" + jobId + "/cancel", null);
+            awaitEnded(app, jobId);
+        }
+    }
+
+    /**
+     * The echo figure that follows is the latency of a quiet server: the chatty session, its browser and its run are
+     * gone first, not still winding down on the same two cores while the keys are timed.
+     */
+    private static void awaitEnded(BenchApp app, String jobId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            String status = app.http().get("/api/jobs/" + jobId).body().get("status").asString();
+            if (status.equals("cancelled") || status.equals("done") || status.equals("failed")) return;
+            Thread.sleep(100);
         }
     }
 
@@ -176,10 +243,13 @@ final class TerminalSection {
     /** Counts the bytes the terminal socket delivers. */
     private static final class Echo implements WebSocket.Listener {
         final AtomicLong bytes = new AtomicLong();
+        volatile Thread waiter;
 
         @Override
         public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
             bytes.addAndGet(data.remaining());
+            Thread waiting = waiter;
+            if (waiting != null) java.util.concurrent.locks.LockSupport.unpark(waiting);
             ws.request(1);
             return null;
         }

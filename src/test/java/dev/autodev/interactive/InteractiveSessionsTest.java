@@ -2,6 +2,7 @@ package dev.autodev.interactive;
 
 import static dev.autodev.testsupport.JobRequestBuilder.aJob;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import dev.autodev.testsupport.AgentIntegrationTest;
@@ -41,6 +42,15 @@ class InteractiveSessionsTest extends AgentIntegrationTest {
             assertThat(after.get("status").asString()).isEqualTo("idle");
             assertThat(after.get("numTurns").asInt()).isGreaterThanOrEqualTo(2);
         });
+        // The transcript has tokens, no cost: estimated at Sonnet's price ($3 in, $15 out per million; the fake model
+        // uses no prompt cache), and marked as an estimate.
+        JsonNode priced = job(jobId).get("runs").get(0);
+        long in = priced.get("inputTokens").asLong();
+        long out = priced.get("outputTokens").asLong();
+        assertThat(in).isGreaterThanOrEqualTo(200);
+        assertThat(out).isGreaterThanOrEqualTo(40);
+        assertThat(priced.get("costUsd").asDouble()).isPositive().isCloseTo((in * 3 + out * 15) / 1e6, within(1e-9));
+        assertThat(priced.get("costEstimated").asBoolean()).isTrue();
         JsonNode events = api.get("/api/agents/" + runId + "/output").body().get("events");
         assertThat(events.toString()).contains("First answer ALPHA-1").contains("Second answer BETA-2");
         assertThat(job(jobId).get("status").asString()).isEqualTo("running");
@@ -103,7 +113,13 @@ class InteractiveSessionsTest extends AgentIntegrationTest {
         var cancelled = api.post("/api/agents/" + runId + "/cancel", null);
 
         assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
-        assertThat(awaitJob(jobId, "cancelled").get("runs").get(0).get("status").asString()).isEqualTo("cancelled");
+        JsonNode ended = awaitJob(jobId, "cancelled").get("runs").get(0);
+        assertThat(ended.get("status").asString()).isEqualTo("cancelled");
+        // Stopped with SIGTERM, Claude Code wrote what the session cost; its own figure replaces the estimate.
+        assertThat(ended.get("costEstimated").asBoolean()).isFalse();
+        assertThat(ended.get("inputTokens").asLong()).isGreaterThanOrEqualTo(100);
+        assertThat(ended.get("costUsd").asDouble()).isPositive().isCloseTo(
+                (ended.get("inputTokens").asLong() * 3 + ended.get("outputTokens").asLong() * 15) / 1e6, within(1e-9));
         await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
         assertThat(history(runId)).isEmpty();
         assertThat(api.post("/api/agents/" + runId + "/reconnect", null).status()).isEqualTo(409);
@@ -134,7 +150,7 @@ class InteractiveSessionsTest extends AgentIntegrationTest {
     private SessionReaper reaper;
 
     @Test
-    void aCodexRunHasItsTerminalUiInASessionTooAndGoesIdleThroughItsNotifyHook() throws Exception {
+    void aCodexRunHasItsTerminalUiInASessionTooAndGoesIdleThroughItsNotifyHookAndItsRolloutIsRecorded() throws Exception {
         String marker = newMarker();
         OPENAI.script(marker, ResponseStep.text("Codex in a terminal THETA-1"), ResponseStep.text("Codex again THETA-2"));
         String jobId = createJob(aJob("Codex, talk " + marker).with("model", "codex").with("interactive", true))
@@ -150,8 +166,37 @@ class InteractiveSessionsTest extends AgentIntegrationTest {
             terminal.type("\r");
             await().atMost(ANSWER).until(() -> history(runId).contains("THETA-2"));
         }
+        // Its rollout file is followed: both answers, two turns, the thread's tokens (the fake answers each call with
+        // 1,000 input tokens of which 200 cached, and 50 output) and their cost at gpt-5's price.
+        await().atMost(ANSWER).untilAsserted(() -> {
+            JsonNode run = job(jobId).get("runs").get(0);
+            assertThat(run.get("numTurns").asInt()).isEqualTo(2);
+            assertThat(run.get("inputTokens").asLong()).isEqualTo(2000);
+            assertThat(run.get("outputTokens").asLong()).isEqualTo(100);
+        });
+        JsonNode run = job(jobId).get("runs").get(0);
+        assertThat(run.get("costUsd").asDouble()).isCloseTo((1600 * 1.25 + 400 * 0.125 + 100 * 10) / 1e6, within(1e-9));
+        assertThat(run.get("costEstimated").asBoolean()).isTrue();
+        String thread = run.get("sessionId").asString();
+        try (var rollouts = java.nio.file.Files.walk(ROOT.resolve("codex-home").resolve("sessions"))) {
+            assertThat(rollouts.map(p -> p.getFileName().toString())).as("the thread id is the session id, for Continue")
+                    .anyMatch(name -> name.startsWith("rollout-") && name.endsWith("-" + thread + ".jsonl"));
+        }
+        String events = api.get("/api/agents/" + runId + "/output").body().get("events").toString();
+        assertThat(events).contains("Codex in a terminal THETA-1").contains("Codex again THETA-2");
         assertThat(api.post("/api/agents/" + runId + "/cancel", null).status()).isEqualTo(200);
         assertThat(awaitJob(jobId, "cancelled").get("runs").get(0).get("agentKind").asString()).isEqualTo("codex");
+    }
+
+    @Test
+    void theTerminalSocketRefusesAHandshakeFromAForeignPage() {
+        var handshake = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + localPort() + "/ws/terminal/any-run?cols=80&rows=24")).GET();
+        var refused = api.send(handshake, Map.of("Origin", "http://evil.example", "Sec-WebSocket-Version", "13",
+                "Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ=="));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.text()).contains("cross-origin request refused");
     }
 
     @Test

@@ -45,6 +45,11 @@ class InteractiveJourneyIT extends FreshServerJourney {
             terminal.type("and now?\r");
             await().atMost(AGENT).until(() -> terminal.output().contains("ANSWER-TWO"));
         }
+        // What the session spent, from its transcript's tokens at the model's price (the CLI reports no cost there).
+        await().atMost(AGENT).until(() -> lastRun(jobId).get("numTurns").asInt() >= 2);
+        JsonNode spent = lastRun(jobId);
+        assertThat(spent.get("costUsd").asDouble()).isPositive();
+        assertThat(spent.get("costEstimated").asBoolean()).isTrue();
 
         server.kill9();
         assertThat(ProcessHandle.of(pid)).as("the session outlives its server").hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
@@ -63,6 +68,7 @@ class InteractiveJourneyIT extends FreshServerJourney {
         JsonNode job = Journeys.awaitJob(server.api(), jobId);
         assertThat(job.get("status").asString()).isEqualTo("cancelled");
         assertThat(job.get("runs")).as("one run from start to end, across the restart").hasSize(1);
+        assertThat(job.get("runs").get(0).get("costUsd").asDouble()).isPositive();
         await().atMost(Duration.ofSeconds(15)).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
         assertThat(server.api().post("/api/agents/" + runId + "/reconnect", null).status()).isEqualTo(409);
     }

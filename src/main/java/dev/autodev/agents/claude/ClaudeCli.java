@@ -4,6 +4,8 @@ import dev.autodev.agents.AgentCli;
 import dev.autodev.agents.AgentConnection;
 import dev.autodev.agents.AgentProperties;
 import dev.autodev.agents.InteractiveCommand;
+import dev.autodev.agents.InteractiveTranscript;
+import dev.autodev.usage.PriceTable;
 import dev.autodev.agents.LaunchCommand;
 import dev.autodev.agents.LaunchRequest;
 import dev.autodev.agents.OutputParser;
@@ -29,8 +31,10 @@ public class ClaudeCli implements AgentCli {
     private final AgentProperties properties;
     private final JsonMapper json;
     private final Clock clock;
+    private final PriceTable prices;
 
-    ClaudeCli(AgentProperties properties, JsonMapper json, Clock clock) {
+    ClaudeCli(AgentProperties properties, JsonMapper json, Clock clock, PriceTable prices) {
+        this.prices = prices;
         this.properties = properties;
         this.json = json;
         this.clock = clock;
@@ -107,12 +111,53 @@ public class ClaudeCli implements AgentCli {
         Path home = home(request);
         env.put("CLAUDE_CONFIG_DIR", ClaudeTuiState.prepare(json, home, request.workDir(), apiKey).toString());
         return Optional.of(new InteractiveCommand(new LaunchCommand(List.copyOf(args), env, request.workDir()),
-                home.resolve("projects")));
+                transcript(request)));
     }
 
+    /** {@code <home>/projects/<folder of the work dir>/<session id>.jsonl}. */
     @Override
-    public Optional<Path> interactiveTranscriptRoot(LaunchRequest request) {
-        return Optional.of(home(request).resolve("projects"));
+    public Optional<InteractiveTranscript> interactiveTranscript(LaunchRequest request) {
+        return Optional.of(transcript(request));
+    }
+
+    private InteractiveTranscript transcript(LaunchRequest request) {
+        return InteractiveTranscript.named(home(request).resolve("projects"), 2, request.sessionId() + ".jsonl");
+    }
+
+    /** A resumed session's transcript holds the runs before it: only what is written from now on is this run's. */
+    @Override
+    public OutputParser newTranscriptParser(LaunchRequest request) {
+        return new ClaudeTranscriptParser(new ClaudeStreamParser(json, clock, prices, request.model()), json,
+                request.resume() ? clock.instant().minusMillis(500) : null);
+    }
+
+    /**
+     * When it exits (or is stopped with SIGTERM), Claude Code writes what the session cost to its home's
+     * {@code .claude.json}, under the work dir's project: {@code lastSessionId}, {@code lastCost} and
+     * {@code lastTotal...Tokens}, side calls (e.g. titles) included. Those are its own figures, so they replace the
+     * estimate. A resumed session's figures may include the runs before it, so only a new session's are taken.
+     */
+    @Override
+    public Optional<dev.autodev.agents.RunProgress> interactiveTotals(LaunchRequest request,
+                                                                       dev.autodev.agents.RunProgress fromTranscript) {
+        if (request.resume()) return Optional.empty();
+        Path config = home(request).resolve(".claude.json");
+        try {
+            if (!java.nio.file.Files.isRegularFile(config)) return Optional.empty();
+            for (tools.jackson.databind.JsonNode project : json.readTree(config.toFile()).path("projects")) {
+                if (!project.path("lastSessionId").asString("").equals(request.sessionId())) continue;
+                if (!project.path("lastCost").isNumber()) return Optional.empty();
+                long input = project.path("lastTotalInputTokens").asLong(0)
+                        + project.path("lastTotalCacheCreationInputTokens").asLong(0)
+                        + project.path("lastTotalCacheReadInputTokens").asLong(0);
+                return Optional.of(new dev.autodev.agents.RunProgress(request.sessionId(), fromTranscript.numTurns(),
+                        input, project.path("lastTotalOutputTokens").asLong(0), project.path("lastCost").asDouble(),
+                        false, null));
+            }
+        } catch (RuntimeException e) {
+            // a file being rewritten or of another shape: the estimate stands
+        }
+        return Optional.empty();
     }
 
     /** The Claude Code home of a conversation: kept per session id, so Continue after the end resumes it there. */
@@ -122,7 +167,12 @@ public class ClaudeCli implements AgentCli {
 
     @Override
     public OutputParser newParser() {
-        return new ClaudeStreamParser(json, clock);
+        return new ClaudeStreamParser(json, clock, prices, null);
+    }
+
+    @Override
+    public OutputParser newParser(LaunchRequest request) {
+        return new ClaudeStreamParser(json, clock, prices, request.model());
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.autodev.agents.OutputParser;
 import dev.autodev.agents.ParsedEvent;
 import dev.autodev.agents.ProviderRetry;
 import dev.autodev.agents.RunProgress;
+import dev.autodev.usage.PriceTable;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads Claude Code's {@code --output-format stream-json} lines. Claude prints one {@code assistant} line per
  * content block, each repeating its message's usage, so tokens and turns are counted per message id; the final
- * {@code result} line then replaces the estimates with Claude's own totals.
+ * {@code result} line then replaces the estimates with Claude's own totals. Until it arrives (and for a terminal UI's
+ * transcript, which has no result line) the cost is estimated from each message's usage and the price table, by the
+ * model the message names: uncached input, cache writes, cache reads and output each at their price.
  *
  * <p>When the provider refuses a call, Claude retries it (10 times by default, backing off up to about 30 s) and
  * prints a {@code system}/{@code api_retry} line before each wait:
@@ -32,18 +35,29 @@ final class ClaudeStreamParser implements OutputParser {
 
     private final JsonMapper json;
     private final Clock clock;
+    private final PriceTable prices;
+    private final String model;
+    /** Per message id: uncached input, cache writes, cache reads, output. */
     private final Map<String, long[]> usageByMessage = new LinkedHashMap<>();
+    private final Map<String, String> modelByMessage = new LinkedHashMap<>();
     private String sessionId;
     private Integer finalTurns;
     private long[] finalUsage;
-    private double costUsd;
+    private Double costUsd;
     private FinalResult result;
     private String lastError;
     private ProviderRetry retrying;
 
     ClaudeStreamParser(JsonMapper json, Clock clock) {
+        this(json, clock, null, null);
+    }
+
+    /** With {@code prices}, the cost is estimated until Claude reports its own; {@code model} when a message names none. */
+    ClaudeStreamParser(JsonMapper json, Clock clock, PriceTable prices, String model) {
         this.json = json;
         this.clock = clock;
+        this.prices = prices;
+        this.model = model;
     }
 
     @Override
@@ -116,7 +130,11 @@ final class ClaudeStreamParser implements OutputParser {
         JsonNode usage = message.path("usage");
         if (usage.isMissingNode()) return;
         String id = message.path("id").asString("message-" + usageByMessage.size());
-        usageByMessage.put(id, new long[] {inputTokens(usage), usage.path("output_tokens").asLong(0)});
+        usageByMessage.put(id, new long[] {usage.path("input_tokens").asLong(0),
+                usage.path("cache_creation_input_tokens").asLong(0), usage.path("cache_read_input_tokens").asLong(0),
+                usage.path("output_tokens").asLong(0)});
+        String named = message.path("model").asString(null);
+        if (named != null && !named.isBlank() && !named.startsWith("<")) modelByMessage.put(id, named);
     }
 
     private static long inputTokens(JsonNode usage) {
@@ -164,7 +182,7 @@ final class ClaudeStreamParser implements OutputParser {
         data.put("isError", isError);
         data.put("numTurns", node.path("num_turns").asInt(0));
         data.put("durationMs", node.path("duration_ms").asLong(0));
-        data.put("costUsd", costUsd);
+        data.put("costUsd", costUsd == null ? 0 : costUsd);
         data.set("usage", usage);
         return List.of(new ParsedEvent(EventType.RESULT, text, data));
     }
@@ -193,16 +211,22 @@ final class ClaudeStreamParser implements OutputParser {
     public RunProgress progress() {
         long input = 0;
         long output = 0;
-        for (long[] usage : usageByMessage.values()) {
-            input += usage[0];
-            output += usage[1];
+        double estimate = 0;
+        for (Map.Entry<String, long[]> entry : usageByMessage.entrySet()) {
+            long[] usage = entry.getValue();
+            input += usage[0] + usage[1] + usage[2];
+            output += usage[3];
+            if (prices != null) {
+                estimate += prices.cost(modelByMessage.getOrDefault(entry.getKey(), model), usage[0], usage[1], usage[2], usage[3]);
+            }
         }
         if (finalUsage != null) {
             input = finalUsage[0];
             output = finalUsage[1];
         }
         int turns = finalTurns != null ? finalTurns : usageByMessage.size();
-        return new RunProgress(sessionId, turns, input, output, costUsd, retrying);
+        if (costUsd != null) return new RunProgress(sessionId, turns, input, output, costUsd, retrying);
+        return new RunProgress(sessionId, turns, input, output, estimate, prices != null, retrying);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.autodev.agents.AgentCli;
 import dev.autodev.agents.AgentConnection;
 import dev.autodev.agents.AgentProperties;
 import dev.autodev.agents.InteractiveCommand;
+import dev.autodev.agents.InteractiveTranscript;
 import dev.autodev.agents.LaunchCommand;
 import dev.autodev.agents.LaunchRequest;
 import dev.autodev.agents.OutputParser;
@@ -113,8 +114,8 @@ public class CodexCli implements AgentCli {
     /**
      * The terminal UI ({@code codex} without {@code exec}), with the batch run's overrides, MCP server, guide and lock
      * hook, the prompt as its first message, and the session hook as Codex's {@code notify} program (called when a
-     * turn completes: idle). Codex's rollout files are in another format than {@code exec --json}, so no transcript
-     * is read: what the session does is in its terminal.
+     * turn completes: idle). What the session says and spends is read from the rollout file Codex writes
+     * ({@link CodexRollouts}, {@link CodexRolloutParser}).
      */
     @Override
     public Optional<InteractiveCommand> interactiveCommand(LaunchRequest request, String prompt) {
@@ -135,7 +136,29 @@ public class CodexCli implements AgentCli {
             if (prompt.startsWith("-")) args.add("--");
             args.add(prompt);
         }
-        return Optional.of(new InteractiveCommand(new LaunchCommand(List.copyOf(args), batch.env(), batch.workDir()), null));
+        InteractiveTranscript transcript = CodexRollouts.transcript(CodexRollouts.sessions(batch.env()), request.runId(),
+                request.resume() ? request.sessionId() : null, clock.instant().minusSeconds(5), clock);
+        return Optional.of(new InteractiveCommand(new LaunchCommand(List.copyOf(args), batch.env(), batch.workDir()), transcript));
+    }
+
+    /** A session taken over after a restart: by then its thread id is usually recorded as the run's session id. */
+    @Override
+    public Optional<InteractiveTranscript> interactiveTranscript(LaunchRequest request) {
+        Map<String, String> env = new HashMap<>(properties.env());
+        return Optional.of(CodexRollouts.transcript(CodexRollouts.sessions(env), request.runId(), request.sessionId(), null, clock));
+    }
+
+    /**
+     * A resumed thread's rollout file still holds the earlier runs' lines: only what is written from now on (the
+     * session starts after this) is this run's.
+     */
+    @Override
+    public OutputParser newTranscriptParser(LaunchRequest request) {
+        CodexThreadTotals.Totals before = request.resume()
+                ? threadTotals.before(request.sessionId(), request.runId())
+                : CodexThreadTotals.Totals.NONE;
+        return new CodexRolloutParser(json, prices, codexModel(request.model()), before,
+                request.resume() ? clock.instant().minusMillis(500) : null);
     }
 
     @Override

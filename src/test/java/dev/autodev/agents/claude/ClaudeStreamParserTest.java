@@ -57,6 +57,33 @@ class ClaudeStreamParserTest {
     }
 
     @Test
+    void untilClaudeReportsItsCostItIsEstimatedPerMessageFromThePriceTableWithCacheTokensApart() {
+        ClaudeStreamParser priced = new ClaudeStreamParser(JsonMapper.builder().build(), Clock.fixed(NOW, ZoneOffset.UTC),
+                new dev.autodev.usage.PriceTable(new dev.autodev.usage.UsageProperties(null, null)), "claude-sonnet-4-6");
+        // Two lines of one message (Claude writes one a content block) count once; the second message is Haiku's.
+        String first = """
+                {"type":"assistant","message":{"id":"m1","model":"claude-sonnet-4-6","content":[{"type":"text","text":"%s"}],"usage":{"input_tokens":1000,"cache_creation_input_tokens":2000,"cache_read_input_tokens":10000,"output_tokens":500}}}""";
+        priced.parse(first.formatted("a"));
+        priced.parse(first.formatted("b"));
+        priced.parse("""
+                {"type":"assistant","message":{"id":"m2","model":"claude-haiku-4-5","content":[{"type":"text","text":"c"}],"usage":{"input_tokens":100,"output_tokens":10}}}""");
+
+        double sonnet = (1000 * 3 + 2000 * 3.75 + 10000 * 0.30 + 500 * 15) / 1e6;
+        double haiku = (100 * 1 + 10 * 5) / 1e6;
+        assertThat(priced.progress()).satisfies(p -> {
+            assertThat(p.inputTokens()).isEqualTo(13_100);
+            assertThat(p.outputTokens()).isEqualTo(510);
+            assertThat(p.costUsd()).isCloseTo(sonnet + haiku, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(p.costEstimated()).isTrue();
+        });
+
+        priced.parse("""
+                {"type":"result","subtype":"success","is_error":false,"num_turns":2,"result":"c","total_cost_usd":0.5}""");
+        assertThat(priced.progress().costUsd()).as("Claude's own figure wins").isEqualTo(0.5);
+        assertThat(priced.progress().costEstimated()).isFalse();
+    }
+
+    @Test
     void anApiErrorIsAFailureEvenThoughItsSubtypeSaysSuccess() {
         parse("""
                 {"type":"assistant","message":{"id":"m1","model":"<synthetic>","content":[{"type":"text","text":"API Error: Request rejected (429) · slow down"}]},"error":"rate_limit","session_id":"s"}""");
