@@ -1,6 +1,6 @@
-import { Background, Controls, Handle, MiniMap, Position, ReactFlow, type Node, type NodeProps } from '@xyflow/react';
+import { Background, Controls, Handle, MiniMap, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import { api } from '../../api/client';
 import type { JobGraph } from '../../api/types';
 import { useLive, useOnLiveChange } from '../../live/hooks';
@@ -49,8 +49,18 @@ export function GraphPanel({ load = api.graph }: { load?: (since?: string, proje
   const live = useLive();
   // Laid out in a worker, newest jobs first: they are drawn while older ones are still being placed.
   const layout = useGraphLayout(data ?? null);
-  const edges = useMemo(() => (layout ? flowEdges(layout.graph, layout.positions) : []), [layout]);
-  const placed = useMemo(() => (layout ? flowNodes(layout.graph, layout.positions) : []), [layout]);
+  const previousEdges = useRef(new Map<string, Edge>());
+  const edges = useMemo(() => {
+    const next = layout ? flowEdges(layout.graph, layout.positions, previousEdges.current) : [];
+    previousEdges.current = new Map(next.map((e) => [e.id, e]));
+    return next;
+  }, [layout]);
+  const previous = useRef(new Map<string, Node<JobNodeData>>());
+  const placed = useMemo(() => {
+    const next = layout ? flowNodes(layout.graph, layout.positions, previous.current) : [];
+    previous.current = new Map(next.map((n) => [n.id, n]));
+    return next;
+  }, [layout]);
   const fitOptions = useMemo(
     () => ({ maxZoom: 1, nodes: data && data.nodes.length > FIT_ALL_UP_TO ? data.nodes.slice(-FIT_ALL_UP_TO).map((n) => ({ id: n.id })) : undefined }),
     [data],

@@ -167,12 +167,20 @@ const HANDLES = [
   { type: 'source' as const, position: Position.Right, x: NODE_WIDTH - 1, y: NODE_HEIGHT / 2 - 4, width: 1, height: 8 },
 ];
 
-/** React Flow nodes for the jobs that have a position (all, once the layout is done). */
-export function flowNodes(graph: JobGraph, positions: Record<string, Point>): Node<JobNodeData>[] {
+/**
+ * React Flow nodes for the jobs that have a position (all, once the layout is done). A node from {@code previous}
+ * that shows the same job at the same place is reused as is, so React Flow skips it when the graph is read again.
+ */
+export function flowNodes(graph: JobGraph, positions: Record<string, Point>, previous?: Map<string, Node<JobNodeData>>): Node<JobNodeData>[] {
   const nodes: Node<JobNodeData>[] = [];
   for (const job of graph.nodes) {
     const position = positions[job.id];
     if (!position) continue;
+    const before = previous?.get(job.id);
+    if (before && sameNode(before, job, position)) {
+      nodes.push(before);
+      continue;
+    }
     nodes.push({
       id: job.id,
       type: 'job',
@@ -189,14 +197,26 @@ export function flowNodes(graph: JobGraph, positions: Record<string, Point>): No
   return nodes;
 }
 
-/** React Flow edges between jobs that both have a position. */
-export function flowEdges(graph: JobGraph, positions: Record<string, Point>): Edge[] {
+function sameNode(node: Node<JobNodeData>, job: GraphNode, position: Point): boolean {
+  const was = node.data.job;
+  return node.position.x === position.x && node.position.y === position.y && was.status === job.status
+    && was.title === job.title && was.attempt === job.attempt;
+}
+
+/** React Flow edges between jobs that both have a position; one from {@code previous} with the same id is reused. */
+export function flowEdges(graph: JobGraph, positions: Record<string, Point>, previous?: Map<string, Edge>): Edge[] {
   const edges: Edge[] = [];
   for (const edge of graph.edges) {
     if (!positions[edge.source] || !positions[edge.target]) continue;
+    const id = `${edge.kind}:${edge.source}->${edge.target}`;
+    const before = previous?.get(id);
+    if (before) {
+      edges.push(before);
+      continue;
+    }
     const style = EDGE_STYLES[edge.kind];
     edges.push({
-      id: `${edge.kind}:${edge.source}->${edge.target}`,
+      id,
       source: edge.source,
       target: edge.target,
       data: { kind: edge.kind },

@@ -16,8 +16,11 @@ export interface LayoutProgress {
 
 /** Jobs in the first message: about what the view opens on, so it is drawn before the rest is laid out. */
 export const FIRST_BATCH = 150;
-/** Later messages go out at most this often, so the page redraws a few times rather than once per block. */
-const BATCH_MILLIS = 120;
+/**
+ * Later messages go out at most this often: each one costs the page a pass over every node and link, so a few
+ * large ones beat many small ones.
+ */
+const BATCH_MILLIS = 1_000;
 /** Layouts of blocks seen before (the graph is read again on every live change; most blocks stay the same). */
 const MAX_CACHED = 5_000;
 const cache = new Map<string, PlacedBlock>();

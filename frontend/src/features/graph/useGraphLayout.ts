@@ -43,10 +43,12 @@ export function useGraphLayout(graph: JobGraph | null): GraphLayout | null {
     const onMessage = (event: MessageEvent<LayoutProgress>) => {
       const current = pending.current;
       if (!current || event.data.id !== current.id) return;
+      if (Object.keys(current.positions).length === 0) performance.mark('graph-layout-first-batch');
       current.positions = { ...current.positions, ...event.data.positions };
       setProgress({ graph: current.graph, positions: current.positions, done: event.data.done });
     };
     background.addEventListener('message', onMessage);
+    performance.mark('graph-layout-requested');
     background.postMessage(request);
     return () => background.removeEventListener('message', onMessage);
   }, [graph, background]);
