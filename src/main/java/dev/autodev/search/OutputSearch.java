@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * <p>Where the time goes: bm25 costs a few microseconds per match and {@code ORDER BY rank} scores every match before
  * the first row comes back, so a word found in most output would cost seconds over a million events. Ranking is
  * therefore bounded to the newest {@link SearchProperties#rankWindow()} matches: a first query walks the matches
- * newest first (rowid order, no scoring) to find where that window starts, the second ranks only the matches from
+ * newest first (rowid order, the order output was indexed in; no scoring) to find where that window starts, the second ranks only the matches from
  * there (FTS5 takes the rowid bound into the index). Filters are added only when given: an unused
  * {@code (:x IS NULL OR column = :x)} still reads every match's stored row. Snippets are cut for the page shown only.
  */
