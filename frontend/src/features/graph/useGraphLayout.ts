@@ -47,10 +47,18 @@ export function useGraphLayout(graph: JobGraph | null): GraphLayout | null {
       current.positions = { ...current.positions, ...event.data.positions };
       setProgress({ graph: current.graph, positions: current.positions, done: event.data.done });
     };
+    // Should the worker fail (it could not load, or the layout threw), the page lays the graph out itself.
+    const onError = () => {
+      if (pending.current?.id === request.id) setProgress({ graph, positions: layoutPositions(graph), done: true });
+    };
     background.addEventListener('message', onMessage);
+    background.addEventListener('error', onError);
     performance.mark('graph-layout-requested');
     background.postMessage(request);
-    return () => background.removeEventListener('message', onMessage);
+    return () => {
+      background.removeEventListener('message', onMessage);
+      background.removeEventListener('error', onError);
+    };
   }, [graph, background]);
 
   return background ? progress : inline;
