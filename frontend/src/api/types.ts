@@ -272,6 +272,10 @@ export interface SearchResults {
   size: number;
   hasMore: boolean;
   hits: SearchHit[];
+  /** How many of the newest matches were ranked at most. */
+  rankWindow: number;
+  /** More events match than that: the hits are the best of the newest matches only. */
+  capped: boolean;
 }
 
 export interface SearchParams {
@@ -461,6 +465,18 @@ export interface Snapshot {
   pendingQuestions: Question[];
   locks: FileLock[];
   settings: Settings;
+  /** Workflows that blocked or wait for approval: a person has to act on them. */
+  waitingWorkflows?: LiveWorkflow[];
+}
+
+/** A workflow as the live feed carries it (its page reads the rest over REST). */
+export interface LiveWorkflow {
+  id: string;
+  title: string;
+  status: 'running' | 'waiting_approval' | 'blocked' | 'done' | 'cancelled';
+  /** Why it blocked or paused and what to do; null while it runs. */
+  blockedReason: { code: string; message: string; action: string } | null;
+  updatedAt: string;
 }
 
 /** GET /api/live/older-jobs: the jobs after a given one, newest first, with their runs. */
@@ -600,7 +616,8 @@ export type LiveMessage =
   | { type: 'question'; question: Question }
   | { type: 'locks'; locks: FileLock[] }
   | { type: 'note'; note: Note }
-  | { type: 'settings'; settings: Settings };
+  | { type: 'settings'; settings: Settings }
+  | { type: 'workflow'; workflow: LiveWorkflow };
 
 export interface LiveFrame {
   version: number;

@@ -127,8 +127,9 @@ export function useOnLiveChange(onChange: () => void, intervalMs = 2_000) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastCall = useRef(0);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
+    // The view read its endpoint as it opened, while the first snapshot was being read: that snapshot is no change.
+    if (first.current || !state.hasSnapshot) {
+      first.current = !state.hasSnapshot;
       return;
     }
     if (timer.current) return;
@@ -138,7 +139,7 @@ export function useOnLiveChange(onChange: () => void, intervalMs = 2_000) {
       lastCall.current = Date.now();
       callback.current();
     }, wait);
-  }, [state.jobs, state.runs, state.questions, intervalMs]);
+  }, [state.hasSnapshot, state.jobs, state.runs, state.questions, intervalMs]);
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
   }, []);

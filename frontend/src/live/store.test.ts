@@ -57,6 +57,14 @@ describe('liveReducer', () => {
     expect(state.version).toBe(6);
   });
 
+  it('keeps the workflows waiting for a person from the snapshot, and workflows the feed tells of', () => {
+    const blocked = { id: 'w1', title: 'W', status: 'blocked' as const, blockedReason: { code: 'c', message: 'm', action: 'a' }, updatedAt: '2026-01-01T00:00:00Z' };
+    const withWaiting = liveReducer(initialState, { type: 'snapshot', snapshot: { ...snapshot(5, []), waitingWorkflows: [blocked] } });
+    expect(withWaiting.workflows.w1.status).toBe('blocked');
+    const resumed = liveReducer(withWaiting, { type: 'frame', frame: frame(6, [{ type: 'workflow', workflow: { ...blocked, status: 'running', blockedReason: null } }]) });
+    expect(resumed.workflows.w1.status).toBe('running');
+  });
+
   it('skips rows of frames the snapshot already contains', () => {
     const state = liveReducer(loaded(), {
       type: 'frame',

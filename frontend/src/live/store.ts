@@ -5,6 +5,7 @@ import type {
   HealthWarning,
   Job,
   LiveFrame,
+  LiveWorkflow,
   Note,
   Question,
   RunWarnings,
@@ -36,6 +37,8 @@ export interface LiveState {
   /** Run ids per job, oldest first. */
   runsByJob: Record<string, string[]>;
   questions: Record<string, Question>;
+  /** Workflows as the feed last told them: those waiting for a person at the snapshot, and any that changed since. */
+  workflows: Record<string, LiveWorkflow>;
   locks: FileLock[];
   notes: Record<string, Note> | null;
   settings: Settings | null;
@@ -57,6 +60,7 @@ export const initialState: LiveState = {
   runs: {},
   runsByJob: {},
   questions: {},
+  workflows: {},
   locks: [],
   notes: null,
   settings: null,
@@ -139,6 +143,8 @@ function applySnapshot(state: LiveState, snapshot: Snapshot): LiveState {
   for (const run of snapshot.runs) runs[run.id] = run;
   const questions: Record<string, Question> = {};
   for (const q of snapshot.pendingQuestions) questions[q.id] = q;
+  const workflows: Record<string, LiveWorkflow> = {};
+  for (const w of snapshot.waitingWorkflows ?? []) workflows[w.id] = w;
   // Open outputs may have missed events while disconnected: mark them for a catch-up read.
   const output: Record<string, RunOutput> = {};
   for (const [runId, out] of Object.entries(state.output)) output[runId] = { ...out, gap: true };
@@ -152,6 +158,7 @@ function applySnapshot(state: LiveState, snapshot: Snapshot): LiveState {
     runs,
     runsByJob: groupRuns(runs),
     questions,
+    workflows,
     locks: snapshot.locks,
     settings: snapshot.settings,
     output,
@@ -184,6 +191,9 @@ function applyFrame(state: LiveState, frame: LiveFrame): LiveState {
         break;
       case 'settings':
         if (!stale) next = { ...next, settings: message.settings };
+        break;
+      case 'workflow':
+        if (!stale) next = { ...next, workflows: { ...next.workflows, [message.workflow.id]: message.workflow } };
         break;
       case 'output':
         next = appendOutput(next, message.runId, message.events, message.more, false);

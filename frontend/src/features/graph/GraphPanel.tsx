@@ -1,12 +1,13 @@
-import { Background, Controls, Handle, MiniMap, Position, ReactFlow, type Node, type NodeProps } from '@xyflow/react';
+import { Background, Controls, Handle, MiniMap, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import { api } from '../../api/client';
 import type { JobGraph } from '../../api/types';
 import { useLive, useOnLiveChange } from '../../live/hooks';
 import { activeProjectOf, PROJECT_PARAM } from '../projects/activeProject';
 import { Button, EmptyState, ErrorState, Link, Loading, navigate, Panel, StatusBadge, Toolbar, toneOf, useApi, useLocation } from '../common';
-import { EDGE_STYLES, layoutGraph, type JobNodeData } from './graphLayout';
+import { EDGE_STYLES, flowEdges, flowNodes, type JobNodeData } from './graphLayout';
+import { useGraphLayout } from './useGraphLayout';
 
 const WINDOWS = [1, 7, 30];
 /** Past this many jobs the view opens on the newest ones (React Flow then draws only what is on screen). */
@@ -28,6 +29,8 @@ const JobNode = memo(function JobNode({ data }: NodeProps<Node<JobNodeData>>) {
 });
 
 const NODE_TYPES = { job: JobNode };
+const PRO_OPTIONS = { hideAttribution: true };
+const openJob = (_: unknown, node: Node) => navigate(`/jobs/${encodeURIComponent(node.id)}`);
 
 /**
  * What waits on what (GET /api/graph): jobs as nodes coloured by status, links by kind, laid out by dagre. Statuses
@@ -44,20 +47,35 @@ export function GraphPanel({ load = api.graph }: { load?: (since?: string, proje
   );
   useOnLiveChange(reload, 3_000);
   const live = useLive();
-  const laidOut = useMemo(() => (data ? layoutGraph(data) : null), [data]);
+  // Laid out in a worker, newest jobs first: they are drawn while older ones are still being placed.
+  const layout = useGraphLayout(data ?? null);
+  const previousEdges = useRef(new Map<string, Edge>());
+  const edges = useMemo(() => {
+    const next = layout ? flowEdges(layout.graph, layout.positions, previousEdges.current) : [];
+    previousEdges.current = new Map(next.map((e) => [e.id, e]));
+    return next;
+  }, [layout]);
+  const previous = useRef(new Map<string, Node<JobNodeData>>());
+  const placed = useMemo(() => {
+    const next = layout ? flowNodes(layout.graph, layout.positions, previous.current) : [];
+    previous.current = new Map(next.map((n) => [n.id, n]));
+    return next;
+  }, [layout]);
   const fitOptions = useMemo(
     () => ({ maxZoom: 1, nodes: data && data.nodes.length > FIT_ALL_UP_TO ? data.nodes.slice(-FIT_ALL_UP_TO).map((n) => ({ id: n.id })) : undefined }),
     [data],
   );
   // Live statuses recolour the nodes without laying the graph out again.
-  const nodes = useMemo(() => {
-    if (!laidOut) return [];
-    return laidOut.nodes.map((node) => {
-      const status = live.jobs[node.id]?.status;
-      if (!status || status === node.data.job.status) return node;
-      return { ...node, data: { job: { ...node.data.job, status }, tone: toneOf(status) } };
-    });
-  }, [laidOut, live.jobs]);
+  const nodes = useMemo(
+    () =>
+      placed.map((node) => {
+        const status = live.jobs[node.id]?.status;
+        if (!status || status === node.data.job.status) return node;
+        return { ...node, data: { job: { ...node.data.job, status }, tone: toneOf(status) } };
+      }),
+    [placed, live.jobs],
+  );
+  const onNodeClick = useCallback(openJob, []);
 
   return (
     <Panel title="Job graph" data-testid="graph-panel" actions={<Button variant="link" onClick={reload}>refresh</Button>}>
@@ -80,25 +98,33 @@ export function GraphPanel({ load = api.graph }: { load?: (since?: string, proje
       </Toolbar>
       {error != null && <ErrorState error={error} onRetry={reload} testId="graph-error" />}
       {!data && loading && <Loading />}
+      {data && data.nodes.length > 0 && !layout && <Loading />}
       {data && data.nodes.length === 0 && <EmptyState testId="graph-empty">No jobs in this window.</EmptyState>}
-      {data && data.nodes.length > 0 && laidOut && (
+      {data && data.nodes.length > 0 && layout && (
         <>
-          <div className="muted" data-testid="graph-summary" data-nodes={data.nodes.length} data-edges={data.edges.length}>
+          <div
+            className="muted"
+            data-testid="graph-summary"
+            data-nodes={data.nodes.length}
+            data-edges={data.edges.length}
+            data-placed={placed.length}
+            data-layout-done={layout.done && layout.graph === data}
+          >
             {data.nodes.length} jobs, {data.edges.length} links{data.truncated ? ' (the newest only: narrow the window)' : ''}
           </div>
           <div className="graph-canvas" data-testid="graph-canvas">
             <ReactFlow
               nodes={nodes}
-              edges={laidOut.edges}
+              edges={edges}
               nodeTypes={NODE_TYPES}
-              onNodeClick={(_, node) => navigate(`/jobs/${encodeURIComponent(node.id)}`)}
+              onNodeClick={onNodeClick}
               nodesDraggable={false}
               nodesConnectable={false}
               onlyRenderVisibleElements
               fitView
               fitViewOptions={fitOptions}
               minZoom={0.05}
-              proOptions={{ hideAttribution: true }}
+              proOptions={PRO_OPTIONS}
             >
               <Background />
               <Controls showInteractive={false} />

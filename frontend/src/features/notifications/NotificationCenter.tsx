@@ -3,7 +3,7 @@ import { useLive } from '../../live/hooks';
 import type { LiveState } from '../../live/store';
 import { navigate, useRoute } from '../common';
 import { addNeeds, markJobSeen, useOpenNeeds } from './center';
-import { newNeeds, pendingQuestionNeeds, titleWithCount, type Need } from './needsYou';
+import { newNeeds, standingNeeds, STANDING_KINDS, titleWithCount, type Need } from './needsYou';
 import { notificationSettings, useNotificationSettings } from './settings';
 
 const BASE_TITLE = 'autodev';
@@ -77,9 +77,9 @@ export function NotificationCenter() {
     if (openJob) markJobSeen(openJob);
   }, [openJob, open]);
 
-  const questions = settings.kinds.question ? pendingQuestionNeeds(state).length : 0;
-  const others = open.filter((n) => n.kind !== 'question' && settings.kinds[n.kind]).length;
-  const count = questions + others;
+  const standing = standingNeeds(state, settings.kinds).length;
+  const others = open.filter((n) => !STANDING_KINDS.has(n.kind) && settings.kinds[n.kind]).length;
+  const count = standing + others;
   useEffect(() => {
     document.title = titleWithCount(BASE_TITLE, count);
   }, [count]);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useLive } from '../../live/hooks';
 import { Button, Checkbox, EmptyState, Link, Panel } from '../common';
 import { dismissAll, useOpenNeeds } from './center';
-import { NEED_KINDS, pendingQuestionNeeds } from './needsYou';
+import { NEED_KINDS, standingNeeds, STANDING_KINDS } from './needsYou';
 import { chime, desktopSupported } from './NotificationCenter';
 import { saveNotificationSettings, useNotificationSettings } from './settings';
 
@@ -12,7 +12,7 @@ export function NotificationsPanel() {
   const live = useLive();
   const open = useOpenNeeds();
   const [permission, setPermission] = useState(desktopSupported() ? Notification.permission : 'unsupported');
-  const needs = [...pendingQuestionNeeds(live), ...open.filter((n) => n.kind !== 'question')].filter((n) => settings.kinds[n.kind]);
+  const needs = [...standingNeeds(live, settings.kinds), ...open.filter((n) => !STANDING_KINDS.has(n.kind) && settings.kinds[n.kind])];
 
   const allow = async () => {
     if (!desktopSupported()) return;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../../api/types';
+import type { LiveWorkflow, Question } from '../../api/types';
 import { initialState, type LiveState } from '../../live/store';
 import { job, run } from '../../live/testRows';
-import { newNeeds, pendingQuestionNeeds, titleWithCount } from './needsYou';
+import { newNeeds, pendingQuestionNeeds, standingNeeds, titleWithCount } from './needsYou';
 
 const T = '2026-11-20T10:00:00Z';
 
@@ -47,5 +47,38 @@ describe('what needs the person', () => {
     expect(pendingQuestionNeeds(loaded).map((n) => n.id)).toEqual(['question:q1']);
     expect(titleWithCount('autodev', 2)).toBe('(2) autodev');
     expect(titleWithCount('autodev', 0)).toBe('autodev');
+  });
+
+  const workflow = (id: string, status: LiveWorkflow['status'], updatedAt = T): LiveWorkflow => ({
+    id, title: 'Ship the parser', status, updatedAt,
+    blockedReason: status === 'running' ? null : { code: 'phase_failed', message: 'The review failed twice.', action: 'Resume or cancel it.' },
+  });
+
+  it('raises a workflow that blocks or waits for approval, opens it, and raises it again when it blocks anew', () => {
+    const before = state({ workflows: { w1: workflow('w1', 'running'), w2: workflow('w2', 'running') } });
+    const after = state({ workflows: { w1: workflow('w1', 'blocked', '2026-11-20T10:05:00Z'), w2: workflow('w2', 'waiting_approval') } });
+
+    const needs = newNeeds(before, after);
+    expect(needs.map((n) => [n.kind, n.path, n.jobId])).toEqual([
+      ['blocked', '/workflows/w1', null],
+      ['blocked', '/workflows/w2', null],
+    ]);
+    expect(needs[0].title).toBe('Workflow blocked: Ship the parser');
+    expect(needs[0].body).toBe('The review failed twice. Resume or cancel it.');
+    expect(needs[1].title).toBe('Workflow waits for your approval: Ship the parser');
+    expect(newNeeds(after, after)).toEqual([]);
+    // Resumed, then blocked again later: news again.
+    const resumed = state({ workflows: { ...after.workflows, w1: workflow('w1', 'running', '2026-11-20T10:06:00Z') } });
+    const again = state({ workflows: { ...after.workflows, w1: workflow('w1', 'blocked', '2026-11-20T10:09:00Z') } });
+    expect(newNeeds(resumed, again).map((n) => n.id)).toEqual(['blocked:w1:2026-11-20T10:09:00Z']);
+  });
+
+  it('counts every waiting workflow as long as it waits, the ones of the first snapshot too, unless turned off', () => {
+    const loaded = state({ workflows: { w1: workflow('w1', 'blocked'), w2: workflow('w2', 'running') }, questions: { q1: question('q1', 'j1', 'pending') } });
+    const all = { question: true, blocked: true, failed: true, flagged: true };
+
+    expect(newNeeds({ ...initialState }, loaded)).toEqual([]);
+    expect(standingNeeds(loaded, all).map((n) => n.id)).toEqual(['question:q1', `blocked:w1:${T}`]);
+    expect(standingNeeds(loaded, { ...all, blocked: false }).map((n) => n.kind)).toEqual(['question']);
   });
 });

@@ -15,7 +15,7 @@ const KEY = 'autodev.notifications';
 export const DEFAULT_SETTINGS: NotificationSettings = {
   desktop: true,
   sound: false,
-  kinds: { question: true, failed: true, flagged: true },
+  kinds: { question: true, blocked: true, failed: true, flagged: true },
 };
 
 let current: NotificationSettings = read();

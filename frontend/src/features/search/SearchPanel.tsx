@@ -87,6 +87,12 @@ export function SearchPanel({ search = api.search }: { search?: (p: SearchParams
       {data && data.hits.length === 0 && <EmptyState testId="search-no-hits">Nothing matches “{data.query}”.</EmptyState>}
       {data && data.hits.length > 0 && (
         <>
+          {data.capped && (
+            <div className="muted" data-testid="search-capped">
+              More than {data.rankWindow.toLocaleString()} events match: these are the best of the newest {data.rankWindow.toLocaleString()}.
+              Add words, a job or dates to reach older ones.
+            </div>
+          )}
           <ol className="search-hits" data-testid="search-hits">
             {data.hits.map((hit) => (
               <li key={`${hit.runId}/${hit.seq}`} className="search-hit" data-testid="search-hit" data-run-id={hit.runId} data-seq={hit.seq}>

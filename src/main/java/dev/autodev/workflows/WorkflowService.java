@@ -213,6 +213,18 @@ public class WorkflowService {
         return workflows.find(id).orElseThrow(() -> new NotFound("workflow", id));
     }
 
+    /** The stored workflow, if there is one (without its steps and jobs, unlike {@link #get}). */
+    public Optional<Workflow> lookup(String id) {
+        return workflows.find(id);
+    }
+
+    /** At most {@code limit} workflows waiting for a person each: those that blocked and those paused for approval. */
+    public List<Workflow> waitingForAPerson(int limit) {
+        List<Workflow> waiting = new java.util.ArrayList<>(workflows.page(WorkflowStatus.BLOCKED, 0, limit));
+        waiting.addAll(workflows.page(WorkflowStatus.WAITING_APPROVAL, 0, limit));
+        return waiting;
+    }
+
     /** The first job of a workflow's assess phase, for callers that want to follow it. */
     public Optional<String> assessJobId(String id) {
         return workflows.steps(id).stream().filter(s -> s.kind() == Phase.ASSESS).map(WorkflowStep::jobId).findFirst();

@@ -113,6 +113,7 @@ final class FleetSection {
                      .setArgs(List.of("--no-sandbox", "--disable-gpu")))) {
             List<Double> ms = new ArrayList<>();
             List<Double> answered = new ArrayList<>();
+            List<Double> allPlaced = new ArrayList<>();
             int nodes = 0;
             for (int i = 0; i < 4; i++) {
                 Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
@@ -125,13 +126,19 @@ final class FleetSection {
                 nodes = ((Number) page.evaluate("() => Number(document.querySelector('[data-testid=graph-summary]').dataset.nodes)")).intValue();
                 double graphAnswered = ((Number) page.evaluate("() => (performance.getEntriesByType('resource')"
                         + ".find(r => r.name.includes('/api/graph')) || { responseEnd: -1 }).responseEnd")).doubleValue();
+                // The newest jobs are drawn first; older ones are laid out after them, off the main thread.
+                page.waitForSelector("[data-testid=graph-summary][data-layout-done=true]",
+                        new Page.WaitForSelectorOptions().setTimeout(120_000));
+                double done = ((Number) page.evaluate("() => performance.now()")).doubleValue();
                 if (i > 0) { // the first load warms the server and the browser's cache
                     ms.add(rendered);
                     answered.add(graphAnswered);
+                    allPlaced.add(done);
                 }
                 page.close();
             }
             report.note("of which until GET /api/graph had answered: %s", Percentiles.of(answered).summary());
+            report.note("until every job was laid out (the view is usable meanwhile): %s", Percentiles.of(allPlaced).summary());
             Percentiles p = Percentiles.of(ms);
             report.figure("graph of " + nodes + " jobs rendered (navigation to laid-out nodes on screen): "
                     + p.summary(), "< 1 s", p.max() < TARGET_GRAPH_RENDER_MILLIS);

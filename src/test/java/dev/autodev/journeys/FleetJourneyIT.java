@@ -40,8 +40,14 @@ class FleetJourneyIT extends FreshServerJourney {
         JsonNode done = Journeys.awaitJob(api, second);
         assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("done");
 
-        JsonNode hits = api.get("/api/search?q=flamingo").body().get("hits");
+        JsonNode found = api.get("/api/search?q=flamingo").body();
+        JsonNode hits = found.get("hits");
         assertThat(hits.size()).isPositive();
+        // With the defaults, the newest 2,000 matches are ranked; a handful is far from capped.
+        assertThat(found.get("rankWindow").asInt()).isEqualTo(2_000);
+        assertThat(found.get("capped").asBoolean()).isFalse();
+        // Nothing waits for a person yet: the snapshot's list of blocked workflows is there, and empty.
+        assertThat(api.get("/api/live/snapshot").body().get("waitingWorkflows").size()).isZero();
         assertThat(hits.get(0).get("snippet").asString()).contains("<mark>flamingo</mark>");
         assertThat(api.get("/api/search?q=" + enc("flamingo AND")).status()).isEqualTo(400);
 

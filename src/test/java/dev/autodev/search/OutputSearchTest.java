@@ -21,7 +21,7 @@ class OutputSearchTest {
     @BeforeEach
     void twoJobsWithOutput() {
         database = MigratedDatabase.create();
-        search = new OutputSearch(database.db());
+        search = new OutputSearch(database.db(), new SearchProperties(null));
         database.job("job-a", "Fix the parser", "done", T0, null, null);
         database.job("job-b", "Write the docs", "done", T0, null, null);
         database.run("run-a", "job-a", "done", "claude", "claude-sonnet-4-6", T0, T0 + 1000, 0.1, false, 10, 5);
@@ -96,6 +96,23 @@ class OutputSearchTest {
     }
 
     @Test
+    void aQueryMatchingMoreThanTheRankWindowIsRankedAmongItsNewestMatchesAndSaysSo() {
+        OutputSearch narrow = new OutputSearch(database.db(), new SearchProperties(2));
+
+        SearchResults capped = narrow.search(query("tokenizer"));
+        assertThat(capped.capped()).isTrue();
+        assertThat(capped.rankWindow()).isEqualTo(2);
+        assertThat(capped.hits()).extracting(SearchHit::runId, SearchHit::seq)
+                .containsExactlyInAnyOrder(tuple("run-b", 1L), tuple("run-b", 2L));
+        assertThat(capped.hits()).extracting(SearchHit::score).isSorted();
+        // A filter that leaves fewer matches than the window ranks them all.
+        SearchResults filtered = narrow.search(new SearchQuery("tokenizer", "job-a", null, null, null, null, 0, 20));
+        assertThat(filtered.capped()).isFalse();
+        assertThat(filtered.hits()).extracting(SearchHit::seq).containsExactly(1L, 2L);
+        assertThat(search.search(query("tokenizer")).capped()).isFalse();
+    }
+
+    @Test
     void aQueryFts5CannotParseIsABadRequestOnQ() {
         for (String bad : new String[] {"\"unbalanced", "nosuchcolumn:word", "AND", "tokenizer OR"}) {
             assertThatThrownBy(() -> search.search(query(bad))).as(bad)
@@ -128,7 +145,7 @@ class OutputSearchTest {
 
         old.migrate("latest");
 
-        assertThat(new OutputSearch(old.db()).search(query("heliotrope")).hits())
+        assertThat(new OutputSearch(old.db(), new SearchProperties(null)).search(query("heliotrope")).hits())
                 .extracting(SearchHit::jobTitle, SearchHit::seq)
                 .containsExactlyInAnyOrder(tuple("An old job", 1L), tuple("An old job", 2L));
     }

@@ -17,6 +17,8 @@ import dev.autodev.questions.QuestionClosed;
 import dev.autodev.questions.QuestionService;
 import dev.autodev.settings.SettingsChanged;
 import dev.autodev.settings.SettingsService;
+import dev.autodev.workflows.WorkflowChanged;
+import dev.autodev.workflows.WorkflowService;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +57,7 @@ class LiveBroadcaster implements DisposableBean {
     private final FileLockRegistry locks;
     private final NoteService notes;
     private final SettingsService settings;
+    private final WorkflowService workflows;
     private final AtomicLong version = new AtomicLong();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("live-flush").daemon().factory());
@@ -64,7 +67,7 @@ class LiveBroadcaster implements DisposableBean {
 
     LiveBroadcaster(SimpMessagingTemplate broker, JsonMapper json, LiveProperties properties, JobRepository jobs,
                     RunRepository runs, EventRepository events, QuestionService questions, FileLockRegistry locks,
-                    NoteService notes, SettingsService settings) {
+                    NoteService notes, SettingsService settings, WorkflowService workflows) {
         this.broker = broker;
         this.json = json;
         this.properties = properties;
@@ -75,6 +78,7 @@ class LiveBroadcaster implements DisposableBean {
         this.locks = locks;
         this.notes = notes;
         this.settings = settings;
+        this.workflows = workflows;
     }
 
     /** The number of the last frame sent; a snapshot carries it so a client can tell which frames it already has. */
@@ -123,6 +127,11 @@ class LiveBroadcaster implements DisposableBean {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
+    void on(WorkflowChanged event) {
+        note(p -> p.workflowIds.add(event.workflowId()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
     void on(SettingsChanged event) {
         note(p -> p.settings = true);
     }
@@ -164,6 +173,8 @@ class LiveBroadcaster implements DisposableBean {
         changes.questionIds.forEach(id -> messages.add(new LiveMessage.QuestionMessage(questions.get(id))));
         if (changes.locks) messages.add(new LiveMessage.LocksMessage(locks.list()));
         changes.noteKeys.forEach(key -> notes.read(key).ifPresent(note -> messages.add(new LiveMessage.NoteMessage(note))));
+        changes.workflowIds.forEach(id -> workflows.lookup(id)
+                .ifPresent(wf -> messages.add(new LiveMessage.WorkflowMessage(LiveWorkflow.of(wf)))));
         for (Map.Entry<String, long[]> range : changes.outputRanges.entrySet()) {
             long from = range.getValue()[0];
             long to = range.getValue()[1];

@@ -51,4 +51,9 @@ sealed interface LiveMessage {
     record SettingsMessage(Settings settings) implements LiveMessage {
         @JsonProperty public String type() { return "settings"; }
     }
+
+    /** A workflow that changed: enough for the dashboard to tell a person it blocked or waits for approval. */
+    record WorkflowMessage(LiveWorkflow workflow) implements LiveMessage {
+        @JsonProperty public String type() { return "workflow"; }
+    }
 }

@@ -13,6 +13,7 @@ import dev.autodev.questions.QuestionService;
 import dev.autodev.questions.QuestionStatus;
 import dev.autodev.settings.Settings;
 import dev.autodev.settings.SettingsService;
+import dev.autodev.workflows.WorkflowService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ class SnapshotController {
     private static final int OLDER_JOBS_MAX = 1_000;
     /** RunRepository.ofJobs reads at most this many jobs' runs at a time. */
     private static final int RUNS_CHUNK = 1_000;
+    /** Workflows waiting for a person, per kind (blocked, waiting for approval): more than anyone deals with at once. */
+    private static final int WAITING_WORKFLOWS = 200;
 
     private final LiveBroadcaster broadcaster;
     private final LiveProperties properties;
@@ -40,9 +43,11 @@ class SnapshotController {
     private final QuestionService questions;
     private final FileLockRegistry locks;
     private final SettingsService settings;
+    private final WorkflowService workflows;
 
     SnapshotController(LiveBroadcaster broadcaster, LiveProperties properties, JobRepository jobs, RunRepository runs,
-                       QuestionService questions, FileLockRegistry locks, SettingsService settings) {
+                       QuestionService questions, FileLockRegistry locks, SettingsService settings,
+                       WorkflowService workflows) {
         this.broadcaster = broadcaster;
         this.properties = properties;
         this.jobs = jobs;
@@ -50,6 +55,7 @@ class SnapshotController {
         this.questions = questions;
         this.locks = locks;
         this.settings = settings;
+        this.workflows = workflows;
     }
 
     /**
@@ -70,7 +76,8 @@ class SnapshotController {
         }
         runs.active().forEach(run -> byId.put(run.id(), run));
         return new Snapshot(version, recent, jobs.boardCount(), List.copyOf(byId.values()),
-                questions.list(QuestionStatus.PENDING), locks.list(), settings.current());
+                questions.list(QuestionStatus.PENDING), locks.list(), settings.current(),
+                workflows.waitingForAPerson(WAITING_WORKFLOWS).stream().map(LiveWorkflow::of).toList());
     }
 
     /**
@@ -113,6 +120,7 @@ class SnapshotController {
      */
     record OlderJobs(List<Job> jobs, List<AgentRun> runs, boolean more) {}
 
+    /** @param waitingWorkflows the workflows that blocked or wait for approval, which a person has to act on */
     record Snapshot(long version, List<Job> jobs, long totalJobs, List<AgentRun> runs, List<Question> pendingQuestions,
-                    List<FileLock> locks, Settings settings) {}
+                    List<FileLock> locks, Settings settings, List<LiveWorkflow> waitingWorkflows) {}
 }

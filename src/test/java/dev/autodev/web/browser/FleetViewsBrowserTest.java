@@ -10,6 +10,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.BoundingBox;
 import dev.autodev.testsupport.fakemodel.Step;
+import dev.autodev.workflows.PhaseScripts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -185,6 +186,43 @@ class FleetViewsBrowserTest extends BrowserTestBase {
         box.getByTestId("question-answer-input").fill("yes");
         box.getByTestId("question-answer-submit").click();
         assertThat(awaitJob(jobId, "done", "failed").get("status").asString()).isEqualTo("done");
+    }
+
+    @Test
+    void aWorkflowThatBlocksRaisesADesktopNotificationAndOpensTheWorkflow() {
+        open("/notifications");
+        assertThat(page.getByTestId("notify-kind-blocked")).isChecked();
+        String marker = newMarker();
+        MODEL.script(PhaseScripts.phase(marker, "assess, cycle 0"), Step.text("slow thought").afterDelay(Duration.ofSeconds(60)));
+        var created = api.post("/api/workflows", Map.of("task", "Blocks in the browser " + marker,
+                "workDir", newWorkDir().toString(), "useWorktree", false));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String id = created.body().get("id").asString();
+        try {
+            // A person cancels the phase's job by hand: the workflow blocks until someone resumes or cancels it.
+            api.post("/api/jobs/" + created.body().get("jobs").get(0).get("id").asString() + "/cancel", null);
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    String.valueOf(page.evaluate("() => JSON.stringify(window.__raised)"))).contains("Workflow blocked: Blocks in the browser").contains("was cancelled"));
+            Locator need = blockedNeed(id);
+            assertThat(need).hasCount(1);
+            assertThat(need).containsText("was cancelled");
+            assertThat(page.title()).matches("\\(\\d+\\) autodev");
+            screenshot("workflow-blocked-raised");
+
+            need.locator("a").click();
+            assertThat(page).hasURL(dashboardUrl("/workflows/" + id));
+            assertThat(page.getByTestId("workflow-blocked")).hasAttribute("data-code", "phase_cancelled");
+        } finally {
+            api.post("/api/workflows/" + id + "/cancel", null);
+        }
+        // Cancelled, it waits for no one: it leaves the list.
+        open("/notifications");
+        assertThat(blockedNeed(id)).hasCount(0);
+    }
+
+    private Locator blockedNeed(String workflowId) {
+        return page.locator("[data-testid=need][data-kind=blocked]:has(a[href='/workflows/" + workflowId + "'])");
     }
 
     private void open(String path) {

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.autodev.testsupport.AgentIntegrationTest;
 import dev.autodev.testsupport.Api;
 import dev.autodev.testsupport.fakemodel.Step;
+import dev.autodev.workflows.PhaseScripts;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
@@ -138,6 +139,37 @@ class LiveUpdatesTest extends AgentIntegrationTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> frames.stream().anyMatch(f -> f.get("version").asLong() > before));
         assertThat(api.get("/api/live/snapshot").body().get("version").asLong()).isGreaterThan(before);
+    }
+
+    @Test
+    void aWorkflowThatBlocksReachesTheFeedAndTheSnapshotSoTheDashboardCanTellSomeone() throws Exception {
+        Queue<JsonNode> frames = subscribe(new WebSocketHttpHeaders());
+        String marker = newMarker();
+        MODEL.script(PhaseScripts.phase(marker, "assess, cycle 0"), Step.text("slow thought").afterDelay(Duration.ofSeconds(60)));
+        Api.Response created = api.post("/api/workflows", Map.of("task", "Blocks " + marker,
+                "workDir", newWorkDir().toString(), "useWorktree", false));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String id = created.body().get("id").asString();
+        String assess = created.body().get("jobs").get(0).get("id").asString();
+        try {
+            // Someone cancels the phase's job by hand: the workflow blocks until a person resumes or cancels it.
+            assertThat(api.post("/api/jobs/" + assess + "/cancel", null).status()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(messagesOfType(frames, "workflow")
+                    .map(m -> m.get("workflow")).filter(w -> w.get("id").asString().equals(id)))
+                    .anySatisfy(w -> {
+                        assertThat(w.get("status").asString()).isEqualTo("blocked");
+                        assertThat(w.get("title").asString()).contains(marker);
+                        assertThat(w.get("blockedReason").get("code").asString()).isEqualTo("phase_cancelled");
+                    }));
+            JsonNode waiting = api.get("/api/live/snapshot").body().get("waitingWorkflows");
+            assertThat(waiting.valueStream().filter(w -> w.get("id").asString().equals(id)))
+                    .singleElement().satisfies(w -> assertThat(w.get("status").asString()).isEqualTo("blocked"));
+        } finally {
+            api.post("/api/workflows/" + id + "/cancel", null);
+        }
+        assertThat(api.get("/api/live/snapshot").body().get("waitingWorkflows").valueStream()
+                .map(w -> w.get("id").asString())).doesNotContain(id);
     }
 
     @Test
