@@ -598,7 +598,11 @@ export type LiveMessage =
   | { type: 'question'; question: Question }
   | { type: 'locks'; locks: FileLock[] }
   | { type: 'note'; note: Note }
-  | { type: 'settings'; settings: Settings };
+  | { type: 'settings'; settings: Settings }
+  /** A debate changed (the row as GET /api/debates lists it); its views read their own endpoint again. */
+  | { type: 'debate'; debate: { id: string; status: string; updatedAt: string } }
+  /** A workflow changed (as GET /api/workflows lists it). */
+  | { type: 'workflow'; workflow: { id: string; status: string; updatedAt: string } };
 
 export interface LiveFrame {
   version: number;

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.autodev.testsupport.AgentIntegrationTest;
 import dev.autodev.testsupport.Api;
+import dev.autodev.testsupport.DebateRequestBuilder;
+import dev.autodev.testsupport.fakeopenai.ResponseStep;
 import dev.autodev.testsupport.fakemodel.Step;
 import java.lang.reflect.Type;
 import java.time.Duration;
@@ -63,6 +65,40 @@ class LiveUpdatesTest extends AgentIntegrationTest {
                     .flatMap(m -> m.get("events").valueStream()).toList();
             assertThat(events).extracting(e -> e.get("type").asString()).contains("assistant_text", "result");
             assertThat(events).extracting(e -> e.get("seq").asLong()).doesNotHaveDuplicates().isSorted();
+        });
+    }
+
+    @Test
+    void debatesAndWorkflowsReachTheFeedAsTheirListRowsWhenTheyChange() throws Exception {
+        Queue<JsonNode> frames = subscribe(new WebSocketHttpHeaders());
+        // The subscription is asynchronous: see a frame arrive before changing what this test watches.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            resetSettings();
+            assertThat(messagesOfType(frames, "settings")).isNotEmpty();
+        });
+        String marker = newMarker();
+        MODEL.script(marker, Step.text("Thinking slowly.").afterDelay(Duration.ofSeconds(120)));
+        OPENAI.script(marker, ResponseStep.text("Thinking slowly.").afterDelay(Duration.ofSeconds(120)));
+        String debateId = api.post("/api/debates", DebateRequestBuilder.aDebate("Live? " + marker)
+                .withRounds(1).body()).body().get("id").asString();
+        Api.Response workflow = api.post("/api/workflows", Map.of("task", "Live too " + marker, "useWorktree", false,
+                "workDir", newWorkDir().toString()));
+        assertThat(workflow.status()).as(workflow.text()).isEqualTo(201);
+        String workflowId = workflow.body().get("id").asString();
+
+        api.post("/api/debates/" + debateId + "/cancel", null);
+        api.post("/api/workflows/" + workflowId + "/cancel", null);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(messagesOfType(frames, "debate").map(m -> m.get("debate"))
+                    .filter(d -> d.get("id").asString().equals(debateId)).map(d -> d.get("status").asString()))
+                    .last().isEqualTo("cancelled");
+            assertThat(messagesOfType(frames, "workflow").map(m -> m.get("workflow"))
+                    .filter(w -> w.get("id").asString().equals(workflowId)))
+                    .last().satisfies(w -> {
+                        assertThat(w.get("status").asString()).isEqualTo("cancelled");
+                        assertThat(w.has("milestones")).as("the list's row, with milestones").isTrue();
+                    });
         });
     }
 
