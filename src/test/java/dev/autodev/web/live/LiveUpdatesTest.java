@@ -10,6 +10,8 @@ import dev.autodev.testsupport.Api;
 import dev.autodev.testsupport.DebateRequestBuilder;
 import dev.autodev.testsupport.fakeopenai.ResponseStep;
 import dev.autodev.testsupport.fakemodel.Step;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
@@ -86,20 +88,25 @@ class LiveUpdatesTest extends AgentIntegrationTest {
         assertThat(workflow.status()).as(workflow.text()).isEqualTo(201);
         String workflowId = workflow.body().get("id").asString();
 
-        api.post("/api/debates/" + debateId + "/cancel", null);
-        api.post("/api/workflows/" + workflowId + "/cancel", null);
+        assertThat(api.post("/api/debates/" + debateId + "/cancel", null).status()).isEqualTo(200);
+        assertThat(api.post("/api/workflows/" + workflowId + "/cancel", null).status()).isEqualTo(200);
 
+        // Frames may reach a client out of order (their numbers tell); the newest one has the latest row.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(messagesOfType(frames, "debate").map(m -> m.get("debate"))
-                    .filter(d -> d.get("id").asString().equals(debateId)).map(d -> d.get("status").asString()))
-                    .last().isEqualTo("cancelled");
-            assertThat(messagesOfType(frames, "workflow").map(m -> m.get("workflow"))
-                    .filter(w -> w.get("id").asString().equals(workflowId)))
-                    .last().satisfies(w -> {
-                        assertThat(w.get("status").asString()).isEqualTo("cancelled");
-                        assertThat(w.has("milestones")).as("the list's row, with milestones").isTrue();
-                    });
+            assertThat(newestRow(frames, "debate", debateId).get("status").asString()).isEqualTo("cancelled");
+            JsonNode row = newestRow(frames, "workflow", workflowId);
+            assertThat(row.get("status").asString()).isEqualTo("cancelled");
+            assertThat(row.has("milestones")).as("the list's row, with milestones").isTrue();
         });
+    }
+
+    /** The row of the given type and id from the highest-numbered frame that carries one. */
+    private static JsonNode newestRow(Queue<JsonNode> frames, String type, String id) {
+        return List.copyOf(frames).stream().sorted(java.util.Comparator.comparingLong(f -> f.get("version").asLong()))
+                .flatMap(f -> f.get("messages").valueStream())
+                .filter(m -> m.get("type").asString().equals(type)).map(m -> m.get(type))
+                .filter(row -> row.get("id").asString().equals(id))
+                .reduce((first, second) -> second).orElseThrow(() -> new AssertionError("no " + type + " " + id + " yet"));
     }
 
     @Test
@@ -228,8 +235,14 @@ class LiveUpdatesTest extends AgentIntegrationTest {
     }
 
     private static WebSocketStompClient stompClient() {
-        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        // Other tests share the server, and a frame of their output can be larger than the WebSocket container's
+        // (8 KiB) and the STOMP client's (64 KiB) default limits, which would end this client's session and with it
+        // every frame after.
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(16 * 1024 * 1024);
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
         client.setMessageConverter(new JacksonJsonMessageConverter());
+        client.setInboundMessageSizeLimit(16 * 1024 * 1024);
         return client;
     }
 }
