@@ -617,6 +617,9 @@ export type LiveMessage =
   | { type: 'locks'; locks: FileLock[] }
   | { type: 'note'; note: Note }
   | { type: 'settings'; settings: Settings }
+  /** A debate changed (the row as GET /api/debates lists it); its views read their own endpoint again. */
+  | { type: 'debate'; debate: { id: string; status: string; updatedAt: string } }
+  /** A workflow changed, as GET /api/workflows lists it: its pages read again, and "needs you" sees it block. */
   | { type: 'workflow'; workflow: LiveWorkflow };
 
 export interface LiveFrame {

@@ -144,3 +144,51 @@ export function useOnLiveChange(onChange: () => void, intervalMs = 2_000) {
     if (timer.current) clearTimeout(timer.current);
   }, []);
 }
+
+/**
+ * For views that read their own endpoint (a debate, a workflow): calls `reload` when `watched` changes, i.e. when
+ * the live feed reports a change to what the view shows, and each time the live connection comes back, since frames
+ * sent while it was down are not replayed. No polling: with nothing changing, nothing is read.
+ */
+export function useLiveReload(reload: () => void, watched: string) {
+  const { connection } = useLive();
+  const callback = useRef(reload);
+  callback.current = reload;
+  const seen = useRef(watched);
+  useEffect(() => {
+    if (seen.current === watched) return;
+    seen.current = watched;
+    callback.current();
+  }, [watched]);
+  const wasLive = useRef(connection === 'live');
+  useEffect(() => {
+    const live = connection === 'live';
+    if (live && !wasLive.current) callback.current();
+    wasLive.current = live;
+  }, [connection]);
+}
+
+/** How often the live feed has said that `keys` changed (see LiveState.touched), as one comparable string. */
+export function useTouched(...keys: string[]): string {
+  const { touched } = useLive();
+  return keys.map((key) => touched[key] ?? 0).join(',');
+}
+
+/** As {@link useTouched}, for every key that starts with `prefix` (a workflow's notes). */
+export function useTouchedUnder(prefix: string): string {
+  const { touched } = useLive();
+  return Object.entries(touched)
+    .filter(([key]) => key.startsWith(prefix))
+    .map(([key, n]) => `${key}=${n}`)
+    .sort()
+    .join(',');
+}
+
+/**
+ * The live statuses of some jobs, as one comparable string: a view of them reads again when one moves. Only what
+ * the live store holds counts, so reading the view itself never moves it.
+ */
+export function useJobStatuses(jobIds: string[]): string {
+  const { jobs } = useLive();
+  return jobIds.map((id) => jobs[id]?.status ?? '').join(',');
+}

@@ -32,6 +32,28 @@ function loaded(): LiveState {
 }
 
 describe('liveReducer', () => {
+  it('counts what the feed says changed outside the snapshot: debates, workflows, notes, even from a stale frame', () => {
+    const debate = { id: 'd1', status: 'debating', updatedAt: '2026-01-01T00:00:00Z' };
+    let state = liveReducer(loaded(), { type: 'frame', frame: frame(6, [{ type: 'debate', debate }]) });
+    expect(state.touched['debate:d1']).toBeGreaterThan(0);
+    const once = state.touched['debate:d1'];
+    const any = state.touched['debate:*'];
+    state = liveReducer(state, { type: 'frame', frame: frame(4, [{ type: 'debate', debate }]) });
+    expect(state.touched['debate:d1']).toBeGreaterThan(once);
+    expect(state.touched['debate:*']).toBeGreaterThan(any);
+    state = liveReducer(state, {
+      type: 'frame',
+      frame: frame(7, [
+        { type: 'workflow', workflow: { id: 'w1', title: 'W', status: 'running', blockedReason: null, updatedAt: '' } },
+        { type: 'note', note: { key: 'workflow/w1/plan', value: '- [ ] M1', writtenByRunId: null, updatedAt: '' } },
+      ]),
+    });
+    expect(state.touched['workflow:w1']).toBeGreaterThan(0);
+    expect(state.touched['workflow:*']).toBeGreaterThan(0);
+    expect(state.touched['note:workflow/w1/plan']).toBeGreaterThan(0);
+    expect(state.touched['debate:d1']).toBe(liveReducer(state, { type: 'frame', frame: frame(8, []) }).touched['debate:d1']);
+  });
+
   it('loads a snapshot and orders jobs newest first', () => {
     const state = liveReducer(initialState, {
       type: 'snapshot',

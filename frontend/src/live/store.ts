@@ -48,6 +48,12 @@ export interface LiveState {
   latestSeq: Record<string, number>;
   /** Health warnings of live runs, by run id, from GET /api/health/warnings (polled) or GET /api/agents/{id}. */
   healthWarnings: Record<string, HealthWarning[]>;
+  /**
+   * What the live feed said changed among the things the snapshot leaves out, by key (`debate:<id>`,
+   * `workflow:<id>`, `note:<key>`, and `debate:*`, `workflow:*` for any of a kind): the version of the frame that
+   * said so. Views that read their own endpoint (debates, workflows) read it again when their keys move.
+   */
+  touched: Record<string, number>;
 }
 
 export const initialState: LiveState = {
@@ -67,6 +73,7 @@ export const initialState: LiveState = {
   output: {},
   latestSeq: {},
   healthWarnings: {},
+  touched: {},
 };
 
 export type LiveAction =
@@ -192,18 +199,32 @@ function applyFrame(state: LiveState, frame: LiveFrame): LiveState {
       case 'settings':
         if (!stale) next = { ...next, settings: message.settings };
         break;
-      case 'workflow':
-        if (!stale) next = { ...next, workflows: { ...next.workflows, [message.workflow.id]: message.workflow } };
-        break;
       case 'output':
         next = appendOutput(next, message.runId, message.events, message.more, false);
         break;
+      // Not in snapshots, so even a stale frame's word is news to a view that read its endpoint before it.
+      case 'debate':
+        next = touch(next, frame.version, `debate:${message.debate.id}`, 'debate:*');
+        break;
+      case 'workflow':
+        // Kept for "needs you" (the snapshot carries the workflows waiting for a person) and counted for the views.
+        if (!stale) next = { ...next, workflows: { ...next.workflows, [message.workflow.id]: message.workflow } };
+        next = touch(next, frame.version, `workflow:${message.workflow.id}`, 'workflow:*');
+        break;
     }
+    if (message.type === 'note') next = touch(next, frame.version, `note:${message.note.key}`);
   }
   if (jobs.length) next = upsertJobs(next, jobs);
   if (runs.length) next = upsertRuns(next, runs);
   if (!stale) next = { ...next, version: frame.version };
   return next;
+}
+
+function touch(state: LiveState, version: number, ...keys: string[]): LiveState {
+  const touched = { ...state.touched };
+  // Counted up rather than set to the frame's version: two stale frames may carry one number.
+  for (const key of keys) touched[key] = Math.max((touched[key] ?? 0) + 1, version);
+  return { ...state, touched };
 }
 
 function upsertJobs(state: LiveState, incoming: Job[]): LiveState {

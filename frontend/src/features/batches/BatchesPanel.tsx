@@ -3,9 +3,12 @@ import { api } from '../../api/client';
 import type { BatchRunRequest, BatchTemplate, StopMode } from '../../api/types';
 import { Button, Checkbox, DataTable, ErrorState, Field, fieldErrors, Loading, NumberInput, Panel, Select, TextArea, TextInput, useApi } from '../common';
 import { navigate } from '../common';
+import { DEBATE_OPTION_FIELDS, DebateOptionsFields } from '../debates/DebateOptionsFields';
+import { EMPTY_DEBATE_FORM, toNewDebate, type DebateFormValues } from '../debates/debateView';
 import { withProject } from '../projects/activeProject';
 
-const RUN_FIELDS = ['mode', 'model', 'workDir', 'maxTurns', 'priority', 'templateId', 'stopMode', 'stopValue', 'useWorktree'] as const;
+const RUN_FIELDS = ['mode', 'model', 'workDir', 'maxTurns', 'priority', 'templateId', 'stopMode', 'stopValue', 'useWorktree',
+  ...DEBATE_OPTION_FIELDS];
 
 /** Items are typed one a line; blank lines are dropped. */
 export function itemsOf(text: string): string[] {
@@ -72,17 +75,29 @@ interface RunValues {
   stopMode: '' | StopMode;
   stopValue: string;
   useWorktree: boolean;
+  /** Debate mode: every debate's options (its task is the item, so the form's task stays unused). */
+  debate: DebateFormValues;
 }
 
-const EMPTY_RUN: RunValues = { mode: 'normal', model: '', workDir: '', maxTurns: '', priority: '', templateId: '', stopMode: '', stopValue: '', useWorktree: false };
+export const EMPTY_RUN: RunValues = { mode: 'normal', model: '', workDir: '', maxTurns: '', priority: '', templateId: '', stopMode: '',
+  stopValue: '', useWorktree: false, debate: EMPTY_DEBATE_FORM };
 
+/**
+ * The options filled in, as the request. Work dir and template apply to either mode; a normal run sends the job
+ * options, a debate run the debate's own (models, rounds, loops, post-action), which are all the server reads then.
+ */
 export function toRunRequest(v: RunValues): BatchRunRequest {
   const r: BatchRunRequest = { mode: v.mode };
-  if (v.model.trim()) r.model = v.model.trim();
   if (v.workDir.trim()) r.workDir = v.workDir.trim();
+  if (v.templateId) r.templateId = v.templateId;
+  if (v.mode === 'debate') {
+    const { task: _itemIsTheTask, ...options } = toNewDebate({ ...v.debate, task: '' });
+    r.debate = options;
+    return r;
+  }
+  if (v.model.trim()) r.model = v.model.trim();
   if (v.maxTurns.trim()) r.maxTurns = Number(v.maxTurns);
   if (v.priority.trim()) r.priority = Number(v.priority);
-  if (v.templateId) r.templateId = v.templateId;
   if (v.stopMode) r.stopMode = v.stopMode;
   if (v.stopValue.trim()) r.stopValue = Number(v.stopValue);
   if (v.useWorktree) r.useWorktree = true;
@@ -96,6 +111,9 @@ function RunForm({ batch }: { batch: BatchTemplate }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof RunValues>(key: K) => (value: RunValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const setDebate = <K extends keyof DebateFormValues>(key: K) => (value: DebateFormValues[K]) =>
+    setValues((v) => ({ ...v, debate: { ...v.debate, [key]: value } }));
+  const debateMode = values.mode === 'debate';
 
   async function run(event: FormEvent) {
     event.preventDefault();
@@ -134,35 +152,45 @@ function RunForm({ batch }: { batch: BatchTemplate }) {
             options={[{ value: '', label: 'none' }, ...templates.map((t) => ({ value: t.id, label: t.name }))]}
           />
         </Field>
-        <Field label="Model" {...err('model')}>
-          <TextInput data-testid="batch-run-model" placeholder="server default" value={values.model} onChange={set('model')} />
-        </Field>
         <Field label="Work dir" {...err('workDir')}>
           <TextInput data-testid="batch-run-workDir" value={values.workDir} onChange={set('workDir')} />
         </Field>
-        <Field label="Max turns" {...err('maxTurns')}>
-          <NumberInput integer data-testid="batch-run-maxTurns" value={values.maxTurns} onChange={set('maxTurns')} />
-        </Field>
-        <Field label="Priority" {...err('priority')}>
-          <NumberInput integer data-testid="batch-run-priority" value={values.priority} onChange={set('priority')} />
-        </Field>
-        <Field label="Stop mode" {...err('stopMode')}>
-          <Select
-            data-testid="batch-run-stopMode"
-            value={values.stopMode}
-            onChange={(m) => set('stopMode')(m as RunValues['stopMode'])}
-            options={[{ value: '', label: 'default' }, { value: 'turns' }, { value: 'budget' }, { value: 'time' }, { value: 'completion' }]}
-          />
-        </Field>
-        <Field label="Stop value" {...err('stopValue')}>
-          <NumberInput data-testid="batch-run-stopValue" value={values.stopValue} onChange={set('stopValue')} />
-        </Field>
+        {!debateMode && (
+          <>
+            <Field label="Model" {...err('model')}>
+              <TextInput data-testid="batch-run-model" placeholder="server default" value={values.model} onChange={set('model')} />
+            </Field>
+            <Field label="Max turns" {...err('maxTurns')}>
+              <NumberInput integer data-testid="batch-run-maxTurns" value={values.maxTurns} onChange={set('maxTurns')} />
+            </Field>
+            <Field label="Priority" {...err('priority')}>
+              <NumberInput integer data-testid="batch-run-priority" value={values.priority} onChange={set('priority')} />
+            </Field>
+            <Field label="Stop mode" {...err('stopMode')}>
+              <Select
+                data-testid="batch-run-stopMode"
+                value={values.stopMode}
+                onChange={(m) => set('stopMode')(m as RunValues['stopMode'])}
+                options={[{ value: '', label: 'default' }, { value: 'turns' }, { value: 'budget' }, { value: 'time' }, { value: 'completion' }]}
+              />
+            </Field>
+            <Field label="Stop value" {...err('stopValue')}>
+              <NumberInput data-testid="batch-run-stopValue" value={values.stopValue} onChange={set('stopValue')} />
+            </Field>
+          </>
+        )}
       </div>
-      <Checkbox checked={values.useWorktree} onChange={set('useWorktree')} label="Own git worktree per job" data-testid="batch-run-useWorktree" />
-      {errors.useWorktree && (
-        <span className="field-error" role="alert" data-testid="batch-run-error-useWorktree">
-          {errors.useWorktree}
-        </span>
+      {debateMode ? (
+        <DebateOptionsFields form={values.debate} set={setDebate} errors={errors} />
+      ) : (
+        <>
+          <Checkbox checked={values.useWorktree} onChange={set('useWorktree')} label="Own git worktree per job" data-testid="batch-run-useWorktree" />
+          {errors.useWorktree && (
+            <span className="field-error" role="alert" data-testid="batch-run-error-useWorktree">
+              {errors.useWorktree}
+            </span>
+          )}
+        </>
       )}
       {errors.form && (
         <div className="form-error" role="alert" data-testid="batch-run-error-form">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemsOf, toRunRequest } from './BatchesPanel';
+import { EMPTY_RUN, itemsOf, toRunRequest } from './BatchesPanel';
 
 describe('batch forms', () => {
   it('takes one task a line and drops blank lines', () => {
@@ -8,7 +8,19 @@ describe('batch forms', () => {
 
   it('sends only the run options filled in', () => {
     expect(
-      toRunRequest({ mode: 'normal', model: '', workDir: ' /repo ', maxTurns: '5', priority: '', templateId: 't1', stopMode: '', stopValue: '', useWorktree: false }),
+      toRunRequest({ ...EMPTY_RUN, workDir: ' /repo ', maxTurns: '5', templateId: 't1' }),
     ).toEqual({ mode: 'normal', workDir: '/repo', maxTurns: 5, templateId: 't1' });
+  });
+
+  it('sends a debate run its debate options, without a task, and leaves the job options out', () => {
+    const debate = { ...EMPTY_RUN.debate, claudeModel: 'claude-opus-4-6', codexModel: 'gpt-5.5', maxRounds: '2', loopCount: '2',
+      postActionPrompt: 'Apply it', postActionRole: 'codex' as const, verification: true };
+    expect(toRunRequest({ ...EMPTY_RUN, mode: 'debate', workDir: '/repo', maxTurns: '5', model: 'ignored', debate })).toEqual({
+      mode: 'debate',
+      workDir: '/repo',
+      debate: { claudeModel: 'claude-opus-4-6', codexModel: 'gpt-5.5', maxRounds: 2, loopCount: 2, postActionPrompt: 'Apply it',
+        postActionRole: 'codex', verification: true },
+    });
+    expect(toRunRequest({ ...EMPTY_RUN, mode: 'debate' })).toEqual({ mode: 'debate', debate: { maxRounds: 3, loopCount: 1 } });
   });
 });

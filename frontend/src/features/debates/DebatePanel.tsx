@@ -1,14 +1,10 @@
-import { useEffect } from 'react';
-import { useLive } from '../../live/hooks';
+import { useJobStatuses, useLiveReload, useTouched } from '../../live/hooks';
 import { withProject } from '../projects/activeProject';
 import { Badge, Button, ErrorState, formatCost, Link, Loading, Panel, StatusBadge, useAction, useApi } from '../common';
 import { debatesApi } from './debatesApi';
 import { DEBATE_TONES, divergence, isFinished, roundsByLoop, SIDE_NAMES, VERDICT_TONES } from './debateView';
 import type { DebateAction, DebateRound, DebateTurn, DebateView, Side } from './types';
 import './debates.css';
-
-/** How often an unfinished debate is read again, so its rounds fill in as the sides answer. */
-const REFRESH_MS = 2000;
 
 /** One debate: its rounds side by side (Claude | Codex), verdicts, where the sides diverged, the conclusion. */
 export function DebatePanel({
@@ -27,20 +23,10 @@ export function DebatePanel({
   const cancel = useAction(cancelDebate);
   const finished = debate.data ? isFinished(debate.data.status) : false;
   const { reload } = debate;
-  // A job of the debate changing on the live feed (a side finished) is read at once rather than at the next poll.
-  const { jobs } = useLive();
-  const liveJobs = (debate.data?.jobs ?? []).map((j) => jobs[j.jobId]?.status ?? j.status).join(',');
-
-  useEffect(() => {
-    if (liveJobs && !finished) reload();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [liveJobs]);
-
-  useEffect(() => {
-    if (finished) return undefined;
-    const timer = window.setInterval(reload, REFRESH_MS);
-    return () => window.clearInterval(timer);
-  }, [finished, reload]);
+  // Read again whenever the live feed says the debate or one of its jobs moved (a side started, answered, gave its
+  // verdict), and after a reconnect.
+  const jobStatuses = useJobStatuses((debate.data?.jobs ?? []).map((j) => j.jobId));
+  useLiveReload(reload, `${useTouched(`debate:${id}`)}|${jobStatuses}`);
 
   if (!debate.data) {
     return (

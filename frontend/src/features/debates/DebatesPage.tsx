@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useLiveReload, useTouched } from '../../live/hooks';
 import { Button, DataTable, ErrorState, navigate, Panel, StatusBadge, useApi, type Column } from '../common';
 import { debatesApi } from './debatesApi';
 import { DEBATE_TONES } from './debateView';
@@ -17,6 +18,7 @@ const COLUMNS: Column<Debate>[] = [
 export function DebatesPage() {
   const [page, setPage] = useState(0);
   const list = useApi(() => debatesApi.list(page, PAGE_SIZE), [page]);
+  useLiveReload(list.reload, useTouched('debate:*'));
   return (
     <Panel
       title="Debates"

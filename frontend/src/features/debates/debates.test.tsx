@@ -1,5 +1,8 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { job } from '../../live/testRows';
+import { describe, expect, it, vi } from 'vitest';
+import { LiveStateContext } from '../../live/LiveProvider';
+import { initialState, type LiveState } from '../../live/store';
 import { DebatePanel } from './DebatePanel';
 import { divergence, EMPTY_DEBATE_FORM, toNewDebate } from './debateView';
 import type { DebateTurn, DebateView } from './types';
@@ -48,6 +51,32 @@ describe('debate panel', () => {
     );
     fireEvent.click(await screen.findByTestId('debate-cancel'));
     expect((await screen.findByText('cancelled')).getAttribute('data-status')).toBe('cancelled');
+  });
+
+  it('reads the debate again when the live feed says it or one of its jobs changed, and after a reconnect, never on a timer', async () => {
+    const running: DebateView = { ...VIEW, status: 'debating', conclusion: null, actions: [],
+      jobs: [{ jobId: 'j1', loop: 1, stage: 'turn', round: 1, side: 'claude', status: 'running' }] };
+    const load = vi.fn(() => Promise.resolve(running));
+    const live = (changes: Partial<LiveState>): LiveState => ({ ...initialState, connection: 'live', ...changes });
+    const panel = (state: LiveState) => (
+      <LiveStateContext.Provider value={state}>
+        <DebatePanel id="d1" onClose={() => {}} load={load} />
+      </LiveStateContext.Provider>
+    );
+    const { rerender } = render(panel(live({})));
+    await screen.findByTestId('debate-cancel');
+    expect(load).toHaveBeenCalledTimes(1);
+
+    rerender(panel(live({ touched: { 'debate:d2': 3, 'debate:*': 3 } })));
+    expect(load).toHaveBeenCalledTimes(1);
+    rerender(panel(live({ touched: { 'debate:d1': 4, 'debate:*': 4 } })));
+    await waitFor(() => expect(load).toHaveBeenCalledTimes(2));
+    const touched = { 'debate:d1': 4, 'debate:*': 4 };
+    rerender(panel(live({ touched, jobs: { j1: { ...job('j1', 'done', '2026-01-01T00:00:00Z') } } })));
+    await waitFor(() => expect(load).toHaveBeenCalledTimes(3));
+    rerender(panel(live({ touched, jobs: { j1: job('j1', 'done', '2026-01-01T00:00:00Z') }, connection: 'offline' })));
+    rerender(panel(live({ touched, jobs: { j1: job('j1', 'done', '2026-01-01T00:00:00Z') } })));
+    await waitFor(() => expect(load).toHaveBeenCalledTimes(4));
   });
 
   it('marks a side that gave no verdict and was asked again', async () => {

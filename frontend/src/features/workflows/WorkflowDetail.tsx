@@ -22,7 +22,7 @@ import {
 } from '../common';
 import { workflowsApi, type WorkflowsApi } from './api';
 import type { Workflow } from './types';
-import { usePolling } from './usePolling';
+import { useJobStatuses, useLiveReload, useTouched, useTouchedUnder } from '../../live/hooks';
 import { WORKFLOW_TONES } from './WorkflowsList';
 
 type Tab = 'plan' | 'worklogs' | 'jobs';
@@ -31,8 +31,6 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'worklogs', label: 'Worklogs' },
   { id: 'jobs', label: 'Jobs' },
 ];
-
-const live = (w: Workflow | undefined) => !w || w.status === 'running' || w.status === 'waiting_approval';
 
 /** One autonomous run: progress, the blocked reason with Resume (or Approve), Cancel, and its plan, worklogs and jobs. */
 export function WorkflowDetail({ id, client = workflowsApi, initialTab = 'plan' }: { id: string; client?: WorkflowsApi; initialTab?: Tab }) {
@@ -45,7 +43,10 @@ export function WorkflowDetail({ id, client = workflowsApi, initialTab = 'plan' 
     plan.reload();
     logs.reload();
   }, [wf.reload, plan.reload, logs.reload]); // eslint-disable-line react-hooks/exhaustive-deps
-  usePolling(reloadAll, live(wf.data));
+  // Read again when the live feed says the run moved, one of its jobs did, or one of its notes (plan, contract,
+  // worklogs) was written; and after a reconnect.
+  const jobStatuses = useJobStatuses((wf.data?.jobs ?? []).map((j) => j.id));
+  useLiveReload(reloadAll, `${useTouched(`workflow:${id}`)}|${useTouchedUnder(`note:workflow/${id}/`)}|${jobStatuses}`);
 
   const act = useAction(async (what: () => Promise<Workflow>) => {
     const next = await what();

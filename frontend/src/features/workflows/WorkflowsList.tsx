@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
+import { useLiveReload, useTouched } from '../../live/hooks';
 import {
   Button,
   DataTable,
@@ -17,7 +18,6 @@ import {
 } from '../common';
 import { workflowsApi } from './api';
 import type { Workflow, WorkflowStatus } from './types';
-import { usePolling } from './usePolling';
 
 const STATUSES: { value: WorkflowStatus | ''; label: string }[] = [
   { value: '', label: 'All states' },
@@ -58,8 +58,7 @@ export function WorkflowsList({ load = workflowsApi.list }: { load?: typeof work
   const [status, setStatus] = useState<WorkflowStatus | ''>('');
   const [page, setPage] = useState(0);
   const { data, error, loading, reload } = useApi(() => load(status, page, 50), [status, page, load]);
-  const tick = useCallback(() => reload(), [reload]);
-  usePolling(tick, true, 3000);
+  useLiveReload(reload, useTouched('workflow:*'));
 
   return (
     <Panel

@@ -1,13 +1,13 @@
 package dev.autodev.debates;
 
 import dev.autodev.common.ApiException;
+import dev.autodev.common.BackgroundLoop;
 import dev.autodev.debates.DebateDecisions.AskAgain;
 import dev.autodev.debates.DebateDecisions.Finish;
 import dev.autodev.debates.DebateDecisions.Next;
 import dev.autodev.debates.DebateDecisions.StartJobs;
 import dev.autodev.debates.DebateDecisions.Wait;
 import dev.autodev.jobs.JobChanged;
-import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -31,8 +31,8 @@ class DebateEngine implements SmartLifecycle {
     private final DebateRepository debates;
     private final DebateStates states;
     private final DebateSteps steps;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile Thread loop;
+    private final BackgroundLoop loop = new BackgroundLoop("debates", log,
+            "debate pass failed; the next signal or sweep retries", this::passOnce);
 
     DebateEngine(DebateRepository debates, DebateStates states, DebateSteps steps) {
         this.debates = debates;
@@ -41,7 +41,7 @@ class DebateEngine implements SmartLifecycle {
     }
 
     void signal() {
-        wake.release();
+        loop.signal();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -57,20 +57,6 @@ class DebateEngine implements SmartLifecycle {
     @Scheduled(fixedDelayString = "${autodev.debates.sweep-interval:2s}")
     void sweep() {
         signal();
-    }
-
-    private void runLoop() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                wake.acquire();
-                wake.drainPermits();
-                passOnce();
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                log.error("debate pass failed; the next signal or sweep retries", e);
-            }
-        }
     }
 
     /** One pass over the active debates; each one is taken as far as it can go now. */
@@ -110,19 +96,16 @@ class DebateEngine implements SmartLifecycle {
 
     @Override
     public void start() {
-        loop = Thread.ofPlatform().daemon().name("debates").start(this::runLoop);
-        signal();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        Thread running = loop;
-        if (running != null) running.interrupt();
-        loop = null;
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return loop != null;
+        return loop.isRunning();
     }
 }

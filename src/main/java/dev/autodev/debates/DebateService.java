@@ -8,6 +8,7 @@ import dev.autodev.projects.ProjectService;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -65,6 +66,11 @@ public class DebateService {
 
     public Page<Debate> list(int page, int size) {
         return new Page<>(debates.newest(page, size), page, size, debates.count());
+    }
+
+    /** The debate's stored row, without its rounds. */
+    public Optional<Debate> find(String id) {
+        return debates.find(id);
     }
 
     public DebateView view(String id) {

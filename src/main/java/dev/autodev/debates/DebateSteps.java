@@ -72,6 +72,7 @@ class DebateSteps {
         Boolean recorded = tx.execute(s -> {
             if (!stillAt(debate)) return false;
             debates.askedAgain(ask.jobId(), ask.runId());
+            lifecycle.touched(debate);
             return true;
         });
         if (!Boolean.TRUE.equals(recorded)) return false;

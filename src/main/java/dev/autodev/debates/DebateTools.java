@@ -1,6 +1,7 @@
 package dev.autodev.debates;
 
 import dev.autodev.agents.AgentIdentity;
+import dev.autodev.mcp.Audience;
 import dev.autodev.mcp.McpTool;
 import dev.autodev.mcp.McpToolProvider;
 import dev.autodev.mcp.ToolArguments;
@@ -10,14 +11,16 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** submit_verdict: how a debate side ends its turn. Accepted only from a run of a debate's turn job. */
+/**
+ * submit_verdict: how a debate side ends its turn. Offered only to the runs of a debate's turn jobs (the first answer
+ * and the follow-up that asks for a missing verdict); other runs neither see it nor may call it.
+ */
 @Component
 class DebateTools implements McpToolProvider {
 
     static final int MAX_POSITION_CHARS = 4_000;
 
     private static final String DESCRIPTION = """
-            Only for debate runs (a turn in a debate between Claude and Codex); any other run gets an error. \
             Ends your turn in the debate: give your verdict on where the two sides stand and your position in a few \
             sentences. Call it once, at the end of your answer; a second call replaces the first.""";
     private static final String SCHEMA = """
@@ -37,7 +40,12 @@ class DebateTools implements McpToolProvider {
 
     @Override
     public List<McpTool> tools() {
-        return List.of(new McpTool("submit_verdict", DESCRIPTION, SCHEMA, this::submit));
+        return List.of(new McpTool("submit_verdict", DESCRIPTION, SCHEMA, this::submit)
+                .offeredTo(Audience.of("the runs of a debate's turns", this::isTurn)));
+    }
+
+    private boolean isTurn(AgentIdentity caller) {
+        return debates.byJobId(caller.jobId()).filter(j -> j.stage() == Stage.TURN).isPresent();
     }
 
     private Object submit(AgentIdentity caller, JsonNode args) {

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The MCP server agents call back into, at {@code /mcp} on the app's own port: the official SDK's stateless server
  * (protocol, tools/list, tools/call) behind our own servlet transport and a bearer-token filter. Every
- * {@link McpToolProvider} bean contributes its tools.
+ * {@link McpToolProvider} bean contributes its tools; each run is shown (and may call) those whose {@link Audience}
+ * includes it.
  */
 @Configuration(proxyBeanMethods = false)
 class McpEndpointConfig {
@@ -33,14 +34,20 @@ class McpEndpointConfig {
         return new JacksonMcpJsonMapper(JsonMapper.builder().build());
     }
 
+    /** The providers' tools, collected once for both the server and the per-run tool list. */
     @Bean
-    StreamableHttpTransport mcpTransport(McpJsonMapper protocolJson, McpProperties properties) {
-        return new StreamableHttpTransport(protocolJson, properties.heartbeatInterval());
+    ToolCatalog mcpToolCatalog(List<McpToolProvider> providers) {
+        return new ToolCatalog(providers);
+    }
+
+    @Bean
+    StreamableHttpTransport mcpTransport(McpJsonMapper protocolJson, McpProperties properties, ToolCatalog catalog) {
+        return new StreamableHttpTransport(protocolJson, properties.heartbeatInterval(), catalog);
     }
 
     /** Tool results are written with the app's mapper, so they read like the REST API's JSON. */
     @Bean
-    McpStatelessSyncServer mcpServer(StreamableHttpTransport transport, List<McpToolProvider> providers,
+    McpStatelessSyncServer mcpServer(StreamableHttpTransport transport, ToolCatalog catalog,
                                      McpJsonMapper protocolJson, JsonMapper json, MeterRegistry registry) {
         return McpServer.sync(transport)
                 .serverInfo(SERVER_NAME, version())
@@ -52,7 +59,7 @@ class McpEndpointConfig {
                 // Handlers check their arguments with ToolArguments, which is more forgiving (a string for a list of
                 // one) and answers in words a model acts on; schema validation up front would refuse first.
                 .validateToolInputs(false)
-                .tools(ToolSpecifications.of(providers, protocolJson, json, registry))
+                .tools(ToolSpecifications.of(catalog, protocolJson, json, registry))
                 .build();
     }
 

@@ -43,17 +43,20 @@ class StreamableHttpTransport extends HttpServlet implements McpStatelessServerT
 
     private final McpJsonMapper json;
     private final Duration heartbeatInterval;
+    private final ToolCatalog catalog;
     private volatile McpStatelessServerHandler handler;
     private volatile boolean closing;
 
-    StreamableHttpTransport(McpJsonMapper json, Duration heartbeatInterval) {
+    StreamableHttpTransport(McpJsonMapper json, Duration heartbeatInterval, ToolCatalog catalog) {
         this.json = json;
         this.heartbeatInterval = heartbeatInterval;
+        this.catalog = catalog;
     }
 
+    /** The SDK's handler, with each run's tools/list narrowed to the tools it is offered. */
     @Override
     public void setMcpHandler(McpStatelessServerHandler handler) {
-        this.handler = handler;
+        this.handler = new PerRunToolList(handler, catalog);
     }
 
     @Override

@@ -9,9 +9,7 @@ import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecifi
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.Tool;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +27,10 @@ final class ToolSpecifications {
 
     private ToolSpecifications() {}
 
-    /** Every tool of every provider; two tools with one name would make one of them unreachable, so that fails. */
-    static List<SyncToolSpecification> of(List<McpToolProvider> providers, McpJsonMapper protocolJson, JsonMapper json,
+    /** Every tool of the catalog. */
+    static List<SyncToolSpecification> of(ToolCatalog catalog, McpJsonMapper protocolJson, JsonMapper json,
                                           MeterRegistry registry) {
-        Set<String> names = new HashSet<>();
-        return providers.stream().flatMap(p -> p.tools().stream()).map(tool -> {
-            if (!names.add(tool.name())) throw new IllegalStateException("two MCP tools are named " + tool.name());
-            return of(tool, protocolJson, json, registry);
-        }).toList();
+        return catalog.tools().stream().map(tool -> of(tool, protocolJson, json, registry)).toList();
     }
 
     /** Each call is timed as {@code autodev.mcp.calls{tool,outcome}}, outcome {@code ok} or {@code error}. */
@@ -65,6 +59,10 @@ final class ToolSpecifications {
 
     private static CallToolResult call(McpTool tool, McpTransportContext context, CallToolRequest request, JsonMapper json) {
         AgentIdentity caller = Callers.of(context);
+        if (!tool.audience().includes(caller)) {
+            // Not in this run's tools/list; a client that calls it anyway hears who it is for.
+            return text(tool.name() + " is only for " + tool.audience().description() + ", and this run is not one", true);
+        }
         try {
             JsonNode arguments = request.arguments() == null ? json.createObjectNode() : json.valueToTree(request.arguments());
             Object result = tool.handler().call(caller, arguments);

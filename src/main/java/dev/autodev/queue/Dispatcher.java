@@ -1,6 +1,7 @@
 package dev.autodev.queue;
 
 import dev.autodev.agents.LaunchPlan;
+import dev.autodev.common.BackgroundLoop;
 import dev.autodev.agents.RunChanged;
 import dev.autodev.agents.RunLifecycle;
 import dev.autodev.agents.RunRepository;
@@ -19,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,11 +54,11 @@ class Dispatcher implements SmartLifecycle {
     private final DispatchMetrics metrics;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final Semaphore wake = new Semaphore(0);
+    private final BackgroundLoop loop = new BackgroundLoop("dispatcher", log,
+            "dispatch pass failed; the next signal or sweep retries", this::dispatchOnce);
     // Made on start, not here: a stopped dispatcher can be started again (Spring's tests pause idle contexts), and a
     // shut-down executor refuses every wake-up after that.
     private volatile ScheduledExecutorService timer;
-    private volatile Thread loop;
     private volatile ScheduledFuture<?> nextScheduledWake;
 
     Dispatcher(JobRepository jobs, JobLifecycle jobLifecycle, RunRepository runs, RunLifecycle runLifecycle,
@@ -83,7 +83,7 @@ class Dispatcher implements SmartLifecycle {
 
     /** Asks for a dispatch pass. Cheap and safe to call from anywhere; many calls coalesce into one pass. */
     void signal() {
-        wake.release();
+        loop.signal();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -104,20 +104,6 @@ class Dispatcher implements SmartLifecycle {
     @Scheduled(fixedDelayString = "${autodev.queue.sweep-interval:2s}")
     void sweep() {
         signal();
-    }
-
-    private void runLoop() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                wake.acquire();
-                wake.drainPermits();
-                dispatchOnce();
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                log.error("dispatch pass failed; the next signal or sweep retries", e);
-            }
-        }
     }
 
     /** One pass over the due jobs. Public to the package so tests and the loop share one code path. */
@@ -178,21 +164,18 @@ class Dispatcher implements SmartLifecycle {
     public void start() {
         recovery.recover();
         timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("dispatch-timer").factory());
-        loop = Thread.ofPlatform().daemon().name("dispatcher").start(this::runLoop);
-        signal();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        Thread running = loop;
-        if (running != null) running.interrupt();
+        loop.stop();
         ScheduledExecutorService wakeTimer = timer;
         if (wakeTimer != null) wakeTimer.shutdownNow();
-        loop = null;
     }
 
     @Override
     public boolean isRunning() {
-        return loop != null;
+        return loop.isRunning();
     }
 }

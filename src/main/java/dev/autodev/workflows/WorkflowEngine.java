@@ -1,12 +1,12 @@
 package dev.autodev.workflows;
 
 import dev.autodev.common.ApiException;
+import dev.autodev.common.BackgroundLoop;
 import dev.autodev.jobs.Job;
 import dev.autodev.jobs.JobChanged;
 import dev.autodev.jobs.NewJob;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +32,10 @@ class WorkflowEngine implements SmartLifecycle {
     private final WorkflowSteps steps;
     private final WorkflowWorktrees worktrees;
     private final WorkflowsProperties properties;
-    private final Semaphore wake = new Semaphore(0);
+    private final BackgroundLoop loop = new BackgroundLoop("workflow-engine", log,
+            "workflow pass failed; the next signal or reconciliation retries", this::pass);
     // Passes and synchronous advances (a create that returns its assess job) never run side by side.
     private final ReentrantLock passLock = new ReentrantLock();
-    private volatile Thread loop;
 
     WorkflowEngine(WorkflowRepository workflows, WorkflowSteps steps, WorkflowWorktrees worktrees,
                    WorkflowsProperties properties) {
@@ -46,7 +46,7 @@ class WorkflowEngine implements SmartLifecycle {
     }
 
     void signal() {
-        wake.release();
+        loop.signal();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -62,20 +62,6 @@ class WorkflowEngine implements SmartLifecycle {
     @Scheduled(fixedDelayString = "${autodev.workflows.reconcile-interval:1m}")
     void reconcile() {
         signal();
-    }
-
-    private void runLoop() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                wake.acquire();
-                wake.drainPermits();
-                pass();
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                log.error("workflow pass failed; the next signal or reconciliation retries", e);
-            }
-        }
     }
 
     /** One look at every running workflow. */
@@ -210,24 +196,23 @@ class WorkflowEngine implements SmartLifecycle {
         }
     }
 
+    /**
+     * Its first pass is the reconciliation at start: it settles what ended while the server was away and starts what
+     * is due. Whether the queue's recovery ran first does not matter: a phase job it finishes later wakes the engine again.
+     */
     @Override
     public void start() {
-        loop = Thread.ofPlatform().daemon().name("workflow-engine").start(this::runLoop);
-        // Reconciliation at start: settle what ended while the server was away and start what is due. Whether the
-        // queue's recovery ran first does not matter: a phase job it finishes later wakes the engine again.
-        signal();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        Thread running = loop;
-        if (running != null) running.interrupt();
-        loop = null;
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return loop != null;
+        return loop.isRunning();
     }
 
     List<String> running() {

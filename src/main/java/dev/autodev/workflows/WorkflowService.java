@@ -86,9 +86,17 @@ public class WorkflowService {
     }
 
     public Page<WorkflowView> list(WorkflowStatus status, int page, int size) {
-        List<WorkflowView> items = workflows.page(status, page, size).stream()
-                .map(wf -> new WorkflowView(wf, progress(wf), steps.cost(workflows.steps(wf.id())), null, null)).toList();
+        List<WorkflowView> items = workflows.page(status, page, size).stream().map(this::summary).toList();
         return new Page<>(items, page, size, workflows.count(status));
+    }
+
+    /** One workflow as the list shows it: milestones and cost, without steps and jobs. */
+    public Optional<WorkflowView> summary(String id) {
+        return workflows.find(id).map(this::summary);
+    }
+
+    private WorkflowView summary(Workflow wf) {
+        return new WorkflowView(wf, progress(wf), steps.cost(workflows.steps(wf.id())), null, null);
     }
 
     /** The plan note as text with its parsed milestones; the text is null when there is no plan yet. */

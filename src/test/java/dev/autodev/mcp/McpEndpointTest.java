@@ -86,11 +86,31 @@ class McpEndpointTest extends AgentIntegrationTest {
         McpSyncClient client = client(startRun().token(), List.of());
         client.initialize();
 
-        List<String> provided = providers.stream().flatMap(p -> p.tools().stream()).map(McpTool::name).toList();
+        List<String> provided = providers.stream().flatMap(p -> p.tools().stream())
+                .filter(tool -> tool.audience() == Audience.EVERY_RUN).map(McpTool::name).toList();
         assertThat(client.listTools().tools()).extracting(Tool::name).containsExactlyInAnyOrderElementsOf(provided);
         Tool sleep = client.listTools().tools().stream().filter(t -> t.name().equals("test_sleep")).findFirst().orElseThrow();
         assertThat(sleep.description()).isEqualTo("Blocks for ms milliseconds.");
         assertThat(sleep.inputSchema()).containsEntry("type", "object").containsEntry("required", List.of("ms"));
+    }
+
+    @Test
+    void aToolOfferedToSomeRunsIsListedForAndCallableByThoseAlone() {
+        ActiveRun chosen = startRun();
+        ActiveRun other = startRun();
+        TestTools.CHOSEN_JOBS.add(chosen.jobId());
+        McpSyncClient chosenClient = client(chosen.token(), List.of());
+        McpSyncClient otherClient = client(other.token(), List.of());
+        chosenClient.initialize();
+        otherClient.initialize();
+
+        assertThat(chosenClient.listTools().tools()).extracting(Tool::name).contains("test_chosen_only", "test_whoami");
+        assertThat(otherClient.listTools().tools()).extracting(Tool::name).contains("test_whoami").doesNotContain("test_chosen_only");
+
+        assertThat(text(chosenClient.callTool(new CallToolRequest("test_chosen_only", Map.of())))).isEqualTo("{\"chosen\":true}");
+        CallToolResult refused = otherClient.callTool(new CallToolRequest("test_chosen_only", Map.of()));
+        assertThat(refused.isError()).isTrue();
+        assertThat(text(refused)).isEqualTo("test_chosen_only is only for chosen runs, and this run is not one");
     }
 
     @Test

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 class TestTools implements McpToolProvider {
 
     private static final Map<String, Gathering> GATHERINGS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The jobs whose runs are offered test_chosen_only. */
+    static final java.util.Set<String> CHOSEN_JOBS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Callers of one group, counted in; each waits until enough are inside at the same time. */
     private static final class Gathering {
@@ -57,6 +59,8 @@ class TestTools implements McpToolProvider {
                 }),
                 new McpTool("test_crash", "Always fails with a bug.", none, (caller, args) -> {
                     throw new IllegalStateException("boom");
-                }));
+                }),
+                new McpTool("test_chosen_only", "Only for chosen runs.", none, (caller, args) -> Map.of("chosen", true))
+                        .offeredTo(Audience.of("chosen runs", caller -> CHOSEN_JOBS.contains(caller.jobId()))));
     }
 }

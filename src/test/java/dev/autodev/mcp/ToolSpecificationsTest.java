@@ -1,17 +1,19 @@
 package dev.autodev.mcp;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.autodev.agents.AgentIdentity;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.ListToolsResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import io.modelcontextprotocol.spec.McpSchema.Tool;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +62,33 @@ class ToolSpecificationsTest {
         McpToolProvider first = () -> List.of(new McpTool("same", "a", SCHEMA, (c, a) -> null));
         McpToolProvider second = () -> List.of(new McpTool("same", "b", SCHEMA, (c, a) -> null));
 
-        assertThatThrownBy(() -> ToolSpecifications.of(List.of(first, second), PROTOCOL, JSON, METERS))
+        assertThatThrownBy(() -> new ToolCatalog(List.of(first, second)))
                 .hasMessageContaining("two MCP tools are named same");
+    }
+
+    @Test
+    void aToolNotOfferedToTheCallerIsRefusedSayingWhoItIsFor() {
+        McpTool onlyOthers = new McpTool("mine", "m", SCHEMA, (c, a) -> "ran")
+                .offeredTo(Audience.of("the runs of job-2", caller -> caller.jobId().equals("job-2")));
+
+        CallToolResult result = call(onlyOthers, Map.of());
+
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).isEqualTo("mine is only for the runs of job-2, and this run is not one");
+    }
+
+    @Test
+    void aRunIsListedOnlyTheToolsItIsOffered() {
+        McpTool everyone = new McpTool("everyone", "e", SCHEMA, (c, a) -> null);
+        McpTool job1 = new McpTool("job1", "j", SCHEMA, (c, a) -> null).offeredTo(Audience.of("job 1", c -> c.jobId().equals("job-1")));
+        McpTool job2 = new McpTool("job2", "j", SCHEMA, (c, a) -> null).offeredTo(Audience.of("job 2", c -> c.jobId().equals("job-2")));
+        ToolCatalog catalog = new ToolCatalog(List.of(() -> List.of(everyone, job1, job2)));
+        List<Tool> all = ToolSpecifications.of(catalog, PROTOCOL, JSON, METERS).stream()
+                .map(SyncToolSpecification::tool).toList();
+
+        var listed = catalog.visibleTo(CALLER, new ListToolsResult(all, null));
+
+        assertThat(listed.tools()).extracting(Tool::name).containsExactly("everyone", "job1");
     }
 
     @Test

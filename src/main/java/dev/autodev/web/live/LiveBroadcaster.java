@@ -5,6 +5,8 @@ import dev.autodev.agents.EventRepository;
 import dev.autodev.agents.RunChanged;
 import dev.autodev.agents.RunOutputAppended;
 import dev.autodev.agents.RunRepository;
+import dev.autodev.debates.DebateChanged;
+import dev.autodev.debates.DebateService;
 import dev.autodev.jobs.JobChanged;
 import dev.autodev.jobs.JobRepository;
 import dev.autodev.locks.FileLockRegistry;
@@ -57,6 +59,7 @@ class LiveBroadcaster implements DisposableBean {
     private final FileLockRegistry locks;
     private final NoteService notes;
     private final SettingsService settings;
+    private final DebateService debates;
     private final WorkflowService workflows;
     private final AtomicLong version = new AtomicLong();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(
@@ -67,7 +70,7 @@ class LiveBroadcaster implements DisposableBean {
 
     LiveBroadcaster(SimpMessagingTemplate broker, JsonMapper json, LiveProperties properties, JobRepository jobs,
                     RunRepository runs, EventRepository events, QuestionService questions, FileLockRegistry locks,
-                    NoteService notes, SettingsService settings, WorkflowService workflows) {
+                    NoteService notes, SettingsService settings, DebateService debates, WorkflowService workflows) {
         this.broker = broker;
         this.json = json;
         this.properties = properties;
@@ -78,6 +81,7 @@ class LiveBroadcaster implements DisposableBean {
         this.locks = locks;
         this.notes = notes;
         this.settings = settings;
+        this.debates = debates;
         this.workflows = workflows;
     }
 
@@ -136,6 +140,11 @@ class LiveBroadcaster implements DisposableBean {
         note(p -> p.settings = true);
     }
 
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(DebateChanged event) {
+        note(p -> p.debateIds.add(event.debateId()));
+    }
+
     private void note(java.util.function.Consumer<PendingChanges> change) {
         synchronized (this) {
             change.accept(pending);
@@ -173,8 +182,8 @@ class LiveBroadcaster implements DisposableBean {
         changes.questionIds.forEach(id -> messages.add(new LiveMessage.QuestionMessage(questions.get(id))));
         if (changes.locks) messages.add(new LiveMessage.LocksMessage(locks.list()));
         changes.noteKeys.forEach(key -> notes.read(key).ifPresent(note -> messages.add(new LiveMessage.NoteMessage(note))));
-        changes.workflowIds.forEach(id -> workflows.lookup(id)
-                .ifPresent(wf -> messages.add(new LiveMessage.WorkflowMessage(LiveWorkflow.of(wf)))));
+        changes.debateIds.forEach(id -> debates.find(id).ifPresent(d -> messages.add(new LiveMessage.DebateMessage(d))));
+        changes.workflowIds.forEach(id -> workflows.summary(id).ifPresent(w -> messages.add(new LiveMessage.WorkflowMessage(w))));
         for (Map.Entry<String, long[]> range : changes.outputRanges.entrySet()) {
             long from = range.getValue()[0];
             long to = range.getValue()[1];

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.autodev.agents.AgentEvent;
 import dev.autodev.agents.AgentRun;
+import dev.autodev.debates.Debate;
 import dev.autodev.jobs.Job;
 import dev.autodev.locks.FileLock;
 import dev.autodev.notes.Note;
 import dev.autodev.questions.Question;
 import dev.autodev.settings.Settings;
+import dev.autodev.workflows.WorkflowView;
 import java.util.List;
 
 /**
@@ -52,8 +54,13 @@ sealed interface LiveMessage {
         @JsonProperty public String type() { return "settings"; }
     }
 
-    /** A workflow that changed: enough for the dashboard to tell a person it blocked or waits for approval. */
-    record WorkflowMessage(LiveWorkflow workflow) implements LiveMessage {
+    /** A debate's row as {@code GET /api/debates} lists it; its page reads the rounds again when it sees one. */
+    record DebateMessage(Debate debate) implements LiveMessage {
+        @JsonProperty public String type() { return "debate"; }
+    }
+
+    /** A workflow as {@code GET /api/workflows} lists it (milestones and cost, no steps or jobs). */
+    record WorkflowMessage(WorkflowView workflow) implements LiveMessage {
         @JsonProperty public String type() { return "workflow"; }
     }
 }

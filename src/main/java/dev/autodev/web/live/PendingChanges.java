@@ -16,6 +16,7 @@ final class PendingChanges {
     final Map<String, long[]> outputRanges = new LinkedHashMap<>();
     final Set<String> questionIds = new LinkedHashSet<>();
     final Set<String> noteKeys = new LinkedHashSet<>();
+    final Set<String> debateIds = new LinkedHashSet<>();
     final Set<String> workflowIds = new LinkedHashSet<>();
     boolean locks;
     boolean settings;
@@ -43,6 +44,6 @@ final class PendingChanges {
 
     boolean isEmpty() {
         return jobIds.isEmpty() && runIds.isEmpty() && outputRanges.isEmpty() && questionIds.isEmpty()
-                && noteKeys.isEmpty() && workflowIds.isEmpty() && !locks && !settings;
+                && noteKeys.isEmpty() && debateIds.isEmpty() && workflowIds.isEmpty() && !locks && !settings;
     }
 }

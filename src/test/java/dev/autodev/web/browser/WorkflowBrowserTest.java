@@ -11,9 +11,14 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import dev.autodev.testsupport.Api;
 import dev.autodev.testsupport.GitRepos;
+import dev.autodev.testsupport.fakemodel.Step;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,6 +80,46 @@ class WorkflowBrowserTest extends BrowserTestBase {
         assertThat(page.getByTestId("milestone")).hasCount(2);
         assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")).isTrue();
         screenshot("phone");
+    }
+
+    @Test
+    void theRunsPagesShowAChangeMadeElsewhereAtOnceWithoutReloadingOrPolling() {
+        String marker = newMarker();
+        GitRepos.Cloned repo = GitRepos.cloneWithInitialCommit(ROOT.resolve("repos").resolve(UUID.randomUUID().toString()));
+        // The assess phase waits on the model, so nothing about the run changes until it is cancelled below.
+        MODEL.script(phase(marker, "assess, cycle 0"), Step.text("Thinking slowly.").afterDelay(Duration.ofSeconds(120)));
+        Api.Response created = api.post("/api/workflows", Map.of("task", "Think slowly " + marker,
+                "workDir", repo.checkout().toString()));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String id = created.body().get("id").asString();
+        String assessJob = created.body().get("jobs").get(0).get("id").asString();
+        awaitRun(assessJob, "running");
+
+        List<String> reads = new CopyOnWriteArrayList<>();
+        page.onRequest(r -> {
+            if (r.method().equals("GET") && r.url().contains("/api/workflows/" + id)) reads.add(r.url());
+        });
+        page.getByTestId("workflows-button").click();
+        Locator row = page.locator("[data-testid=workflow-row][data-workflow-id='" + id + "']");
+        assertThat(row).hasAttribute("data-status", "running");
+        row.getByTestId("workflow-link").click();
+        assertThat(page.getByTestId("workflow-state")).hasAttribute("data-status", "running");
+        page.evaluate("window.__samePage = true");
+
+        // Nothing changes while the model thinks: a page that polled would ask again meanwhile (every 2 s it did).
+        int readsBefore = reads.size();
+        page.waitForTimeout(6_000);
+        assertThat(reads).as("no reads while nothing changes").hasSize(readsBefore);
+
+        Api.Response cancelled = api.post("/api/workflows/" + id + "/cancel", null);
+        assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
+        assertThat(page.getByTestId("workflow-state")).hasAttribute("data-status", "cancelled");
+        assertThat(page.getByTestId("workflow-cancel")).hasCount(0);
+        assertThat(page.evaluate("window.__samePage === true")).as("the page was not reloaded").isEqualTo(true);
+        screenshot("cancelled-elsewhere");
+
+        page.getByTestId("workflow-close").click();
+        assertThat(row).hasAttribute("data-status", "cancelled");
     }
 
     /** Whole-page pictures, named by the moment alone. */

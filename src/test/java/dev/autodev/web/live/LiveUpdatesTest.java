@@ -7,8 +7,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.autodev.testsupport.AgentIntegrationTest;
 import dev.autodev.testsupport.Api;
+import dev.autodev.testsupport.DebateRequestBuilder;
+import dev.autodev.testsupport.fakeopenai.ResponseStep;
 import dev.autodev.testsupport.fakemodel.Step;
 import dev.autodev.workflows.PhaseScripts;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
@@ -65,6 +69,45 @@ class LiveUpdatesTest extends AgentIntegrationTest {
             assertThat(events).extracting(e -> e.get("type").asString()).contains("assistant_text", "result");
             assertThat(events).extracting(e -> e.get("seq").asLong()).doesNotHaveDuplicates().isSorted();
         });
+    }
+
+    @Test
+    void debatesAndWorkflowsReachTheFeedAsTheirListRowsWhenTheyChange() throws Exception {
+        Queue<JsonNode> frames = subscribe(new WebSocketHttpHeaders());
+        // The subscription is asynchronous: see a frame arrive before changing what this test watches.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            resetSettings();
+            assertThat(messagesOfType(frames, "settings")).isNotEmpty();
+        });
+        String marker = newMarker();
+        MODEL.script(marker, Step.text("Thinking slowly.").afterDelay(Duration.ofSeconds(120)));
+        OPENAI.script(marker, ResponseStep.text("Thinking slowly.").afterDelay(Duration.ofSeconds(120)));
+        String debateId = api.post("/api/debates", DebateRequestBuilder.aDebate("Live? " + marker)
+                .withRounds(1).body()).body().get("id").asString();
+        Api.Response workflow = api.post("/api/workflows", Map.of("task", "Live too " + marker, "useWorktree", false,
+                "workDir", newWorkDir().toString()));
+        assertThat(workflow.status()).as(workflow.text()).isEqualTo(201);
+        String workflowId = workflow.body().get("id").asString();
+
+        assertThat(api.post("/api/debates/" + debateId + "/cancel", null).status()).isEqualTo(200);
+        assertThat(api.post("/api/workflows/" + workflowId + "/cancel", null).status()).isEqualTo(200);
+
+        // Frames may reach a client out of order (their numbers tell); the newest one has the latest row.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(newestRow(frames, "debate", debateId).get("status").asString()).isEqualTo("cancelled");
+            JsonNode row = newestRow(frames, "workflow", workflowId);
+            assertThat(row.get("status").asString()).isEqualTo("cancelled");
+            assertThat(row.has("milestones")).as("the list's row, with milestones").isTrue();
+        });
+    }
+
+    /** The row of the given type and id from the highest-numbered frame that carries one. */
+    private static JsonNode newestRow(Queue<JsonNode> frames, String type, String id) {
+        return List.copyOf(frames).stream().sorted(java.util.Comparator.comparingLong(f -> f.get("version").asLong()))
+                .flatMap(f -> f.get("messages").valueStream())
+                .filter(m -> m.get("type").asString().equals(type)).map(m -> m.get(type))
+                .filter(row -> row.get("id").asString().equals(id))
+                .reduce((first, second) -> second).orElseThrow(() -> new AssertionError("no " + type + " " + id + " yet"));
     }
 
     @Test
@@ -224,8 +267,14 @@ class LiveUpdatesTest extends AgentIntegrationTest {
     }
 
     private static WebSocketStompClient stompClient() {
-        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+        // Other tests share the server, and a frame of their output can be larger than the WebSocket container's
+        // (8 KiB) and the STOMP client's (64 KiB) default limits, which would end this client's session and with it
+        // every frame after.
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(16 * 1024 * 1024);
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
         client.setMessageConverter(new JacksonJsonMessageConverter());
+        client.setInboundMessageSizeLimit(16 * 1024 * 1024);
         return client;
     }
 }
