@@ -9,14 +9,13 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The product as a user starts it: {@code java -jar} on the packaged jar, as its own process, in a directory of its
+ * The product as a user starts it: {@code scripts/autodev} on the packaged jar, as its own process, in a directory of its
  * own that starts empty, with no settings but the ones a user of this machine would have in their environment (the
  * port, where the agent CLIs are, and where the model is). Everything else is the default: {@code data/} relative to
  * that directory, the bundled lock hook, the CLIs' own retry behaviour.
@@ -59,9 +58,9 @@ final class PackagedServer implements AutoCloseable {
     }
 
     void launch() {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
+        // The launcher a user starts it with, so its JVM options and start-up cache are what the journeys run on.
+        Path launcher = Path.of(System.getProperty("user.dir"), "scripts", "autodev");
+        ProcessBuilder builder = new ProcessBuilder(List.of(launcher.toString())).directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()));
         Map<String, String> environment = builder.environment();
@@ -69,6 +68,8 @@ final class PackagedServer implements AutoCloseable {
         environment.keySet().removeIf(key -> key.startsWith("AUTODEV") || key.startsWith("SPRING"));
         environment.putAll(env);
         environment.put("PORT", String.valueOf(port));
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        environment.put("AUTODEV_JAR", jar().toString());
         try {
             process = builder.start();
         } catch (IOException e) {
