@@ -1,5 +1,6 @@
 package dev.autodev.bench;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ final class JobOverhead {
         Map<CliLaunch.Variant, List<CliLaunch.Timing>> timings = new LinkedHashMap<>();
         variants.forEach(v -> timings.put(v, new ArrayList<>()));
         List<Double> postToFirstCall = new ArrayList<>();
+        List<Double> postToProcess = new ArrayList<>();
+        List<Double> processToFirstCall = new ArrayList<>();
         try (WaitingRun live = WaitingRun.start(jobs, machine)) {
             report.note("launch settings read from a live run: %s", live.settings().describe());
             CliLaunch cli = new CliLaunch(machine, live.settings());
@@ -35,8 +38,11 @@ final class JobOverhead {
             for (int i = 1; i <= runs; i++) {
                 String marker = ServerJobs.marker("overhead");
                 Jobs.Submitted job = jobs.submit(marker);
-                jobs.awaitDone(job.id(), POLL_MILLIS);
-                postToFirstCall.add(Jobs.millisBetween(job.sent(), CliLaunch.firstCall(machine, marker)));
+                Jobs.Finished done = jobs.awaitDone(job.id(), POLL_MILLIS);
+                Instant firstCall = CliLaunch.firstCall(machine, marker);
+                postToFirstCall.add(Jobs.millisBetween(job.sent(), firstCall));
+                postToProcess.add(Jobs.millisBetween(job.sent(), done.runInstant("processStartedAt")));
+                processToFirstCall.add(Jobs.millisBetween(done.runInstant("processStartedAt"), firstCall));
                 for (CliLaunch.Variant variant : variants) timings.get(variant).add(cli.run(variant));
             }
         }
@@ -50,6 +56,9 @@ final class JobOverhead {
         report.note("beside the configured CLI (spawn -> first call %s): %+.0f ms; beside it also at the server's"
                         + " priority (%s): %+.0f ms; spread of POST -> first call: %s", Percentiles.ms(configured),
                 job - configured, Percentiles.ms(niced), job - niced, Percentiles.of(postToFirstCall).summary());
+        // The server's own record of the process start splits the job's time into the server's part and the CLI's.
+        report.note("of which POST -> process started (as the server recorded it) %s, process started -> first call %s",
+                Percentiles.ms(median(postToProcess)), Percentiles.ms(median(processToFirstCall)));
 
         report.figure("4. launch settings, each alone and all together (medians of " + runs + "):");
         report.note("%-28s %22s %10s %18s %10s", "CLI", "spawn -> first call", "vs bare", "spawn -> exit", "CPU");

@@ -53,7 +53,7 @@ final class ShippedServer implements AutoCloseable {
         // Only what a user has: nothing of the bench's own environment that could configure the server.
         env.keySet().removeIf(key -> key.startsWith("AUTODEV") || key.startsWith("SPRING"));
         env.putAll(userEnv);
-        env.putAll(ServerLauncher.environment());
+        env.putAll(ServerLauncher.environment(jar));
         env.put("PORT", Integer.toString(port));
         BenchHttp http = new BenchHttp("http://127.0.0.1:" + port);
         long started = System.nanoTime();
