@@ -25,6 +25,7 @@ final class FinishFirst {
         List<Double> postToSeen = new ArrayList<>();
         List<Double> postToRecorded = new ArrayList<>();
         List<Double> firstCallToSeen = new ArrayList<>();
+        List<Double> postToFirstCall = new ArrayList<>();
         for (int i = 0; i <= runs; i++) {
             String marker = ServerJobs.marker("finish");
             machine.model.script(marker,
@@ -36,16 +37,19 @@ final class FinishFirst {
             Instant recorded = Instant.parse(done.job().get("updatedAt").asString());
             postToSeen.add(Jobs.millisBetween(job.sent(), done.seen()));
             postToRecorded.add(Jobs.millisBetween(job.sent(), recorded));
-            firstCallToSeen.add(Jobs.millisBetween(CliLaunch.firstCall(machine, marker), done.seen()));
+            Instant firstCall = CliLaunch.firstCall(machine, marker);
+            firstCallToSeen.add(Jobs.millisBetween(firstCall, done.seen()));
+            postToFirstCall.add(Jobs.millisBetween(job.sent(), firstCall));
         }
         double seen = JobOverhead.median(postToSeen);
         double ratio = seen / floor.bareExitMillis();
         report.figure(String.format(Locale.ROOT, "5. one job that calls finish_job first, POST -> seen done %s over the"
                         + " bare CLI's spawn -> exit %s: %.2fx (median of %d)", Percentiles.ms(seen),
                 Percentiles.ms(floor.bareExitMillis()), ratio, runs), "<= 1.03x", ratio <= GOAL_RATIO);
-        report.note("beside the configured CLI's spawn -> exit %s: %.2fx; POST -> done as the server recorded it %s",
-                Percentiles.ms(floor.configuredExitMillis()), seen / floor.configuredExitMillis(),
-                Percentiles.ms(JobOverhead.median(postToRecorded)));
+        report.note("beside the configured CLI's spawn -> exit %s: %.2fx; POST -> done as the server recorded it %s;"
+                        + " POST -> first model call %s", Percentiles.ms(floor.configuredExitMillis()),
+                seen / floor.configuredExitMillis(), Percentiles.ms(JobOverhead.median(postToRecorded)),
+                Percentiles.ms(JobOverhead.median(postToFirstCall)));
         double afterCall = JobOverhead.median(firstCallToSeen);
         report.figure("   first model call -> job seen done: " + Percentiles.ms(afterCall) + " (spread "
                 + Percentiles.of(firstCallToSeen).summary() + ")", "<= 20 ms", afterCall <= GOAL_FIRST_CALL_TO_DONE_MILLIS);
