@@ -11,9 +11,11 @@ import java.util.Locale;
  * endpoint's tool-call and watch_notes latency, and the dashboard in headless Chromium with 2,000 jobs and 20 agents
  * streaming, template stats over 100,000 runs, the board with 10,000 archived jobs, knowledge-base search and memory
  * selection with 50,000 entries, and the fleet views over a million generated output events ({@link FleetSection}).
+ * The {@code server} section runs first and apart: it starts the packaged jar as its own process, as it ships, and
+ * measures it from outside against the bare CLI ({@link ServerSection}).
  * Prints figures only; a missed target is reported, not an error, so the exit code says whether the bench
  * itself worked. Run it with {@code scripts/bench}.
- * {@code -Dbench.sections=dispatch,e2e,burst,mcp,dashboard,organise,kb,fleet} runs only some sections (default: all). Sizes can be
+ * {@code -Dbench.sections=server,dispatch,e2e,burst,mcp,dashboard,organise,kb,terminal,fleet} runs only some sections (default: all). Sizes can be
  * changed with {@code -Dbench.dispatchJobs}, {@code -Dbench.e2eRuns}, {@code -Dbench.burstJobs} and
  * {@code -Dbench.burstConcurrency} (default: all at once), the MCP ones as {@link McpSection} lists, the dashboard's
  * as {@link DashboardSection} lists; {@code -Dbench.claudeBin} swaps the CLI; {@code -Dbench.keep=true} keeps the
@@ -60,16 +62,31 @@ public final class Bench {
         if (sections.has("dashboard") || sections.has("terminal")) DashboardSection.checkPrerequisites();
         Report report = new Report();
         long started = System.nanoTime();
-        try (BenchApp app = BenchApp.start()) {
-            report.figure("autodev bench: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                    + Runtime.version() + ", CLI " + app.claude() + ", data in " + app.root()
-                    + (Boolean.getBoolean("bench.keep") ? " (kept)" : " (removed at the end)"));
-            report.figure("load average before: " + loadAverage()
-                    + " (well above 0 means other work shares the CPUs and the figures are noisy)");
-            // With autogroup on, every agent started in its own session weighs as much as the whole server.
-            report.figure("scheduler autogroup: " + readFirstLine("/proc/sys/kernel/sched_autogroup_enabled"));
-            report.figure("sections: " + sections.describe());
+        report.figure("autodev bench: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + Runtime.version() + ", CLI " + BenchApp.claudeBinary());
+        report.figure("load average before: " + loadAverage()
+                + " (well above 0 means other work shares the CPUs and the figures are noisy)");
+        // With autogroup on, every agent started in its own session weighs as much as the whole server.
+        report.figure("scheduler autogroup: " + readFirstLine("/proc/sys/kernel/sched_autogroup_enabled"));
+        report.figure("sections: " + sections.describe());
 
+        // First, while no server runs in this JVM: it measures a server of its own, from outside.
+        if (sections.has("server")) {
+            report.section("0. the server as it ships (packaged jar, its own process, defaults)");
+            ServerSection.run(report);
+        }
+        if (sections.needInProcessServer()) runInProcess(sections, report, dispatchJobs, e2eRuns, burstJobs, burstConcurrency);
+        report.section("summary");
+        report.figure("load average after: " + loadAverage());
+        report.figure(String.format(Locale.ROOT, "bench took %.0f s; %d target(s) missed",
+                (System.nanoTime() - started) / 1e9, report.missed()));
+    }
+
+    private static void runInProcess(Sections sections, Report report, int dispatchJobs, int e2eRuns, int burstJobs,
+            int burstConcurrency) throws Exception {
+        try (BenchApp app = BenchApp.start()) {
+            report.figure("server in this JVM, data in " + app.root()
+                    + (Boolean.getBoolean("bench.keep") ? " (kept)" : " (removed at the end)"));
             if (sections.has("dispatch")) {
                 report.section("1. dispatch latency");
                 DispatchLatency.run(app, report, dispatchJobs);
@@ -121,9 +138,5 @@ public final class Bench {
             report.figure("jobs failed: " + failed + " (of " + (jobs.count("done") + failed + jobs.count("cancelled"))
                     + " finished)", "0", failed == 0);
         }
-        report.section("summary");
-        report.figure("load average after: " + loadAverage());
-        report.figure(String.format(Locale.ROOT, "bench took %.0f s; %d target(s) missed",
-                (System.nanoTime() - started) / 1e9, report.missed()));
     }
 }

@@ -32,9 +32,7 @@ final class BenchApp implements AutoCloseable {
         this.model = model;
         this.root = root;
         this.workDir = Files.createDirectories(root.resolve("work"));
-        // Another CLI (a newer build, or a wrapper that runs it under nice) can be compared with -Dbench.claudeBin.
-        String claudeBin = System.getProperty("bench.claudeBin");
-        this.claude = claudeBin == null ? PinnedClis.claude() : Path.of(claudeBin).toAbsolutePath();
+        this.claude = claudeBinary();
         this.agentEnv = Map.of(
                 "ANTHROPIC_BASE_URL", model.baseUrl(),
                 "ANTHROPIC_API_KEY", "bench-key",
@@ -46,6 +44,12 @@ final class BenchApp implements AutoCloseable {
         SpringApplication app = new SpringApplication(AutodevApplication.class);
         context = app.run(arguments());
         http = new BenchHttp("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** The pinned CLI, or another one (a newer build, or a wrapper that runs it under nice) from -Dbench.claudeBin. */
+    static Path claudeBinary() {
+        String claudeBin = System.getProperty("bench.claudeBin");
+        return claudeBin == null ? PinnedClis.claude() : Path.of(claudeBin).toAbsolutePath();
     }
 
     /** Starts the fake model and the server; the caller closes both. */

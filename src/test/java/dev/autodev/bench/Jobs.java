@@ -62,8 +62,12 @@ final class Jobs {
 
     /** Submits a job with an unscripted description, so the fake model answers it in one text turn. */
     Submitted submit(String description) {
-        BenchHttp.Reply reply = http.post("/api/jobs",
-                Map.of("description", description, "model", "claude-sonnet-4-6", "maxTurns", 1)).expect(201);
+        return submit(Map.of("description", description, "model", "claude-sonnet-4-6", "maxTurns", 1));
+    }
+
+    /** Submits a job with the given body, as a client would POST it. */
+    Submitted submit(Map<String, Object> body) {
+        BenchHttp.Reply reply = http.post("/api/jobs", body).expect(201);
         return new Submitted(reply.body().get("id").asString(), reply.sent(), reply.received());
     }
 

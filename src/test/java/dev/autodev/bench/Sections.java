@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which parts of the bench to run, from {@code -Dbench.sections=dispatch,e2e,burst,mcp,dashboard,organise,kb,terminal,fleet} (default: all). A name that
- * is not a section fails the bench at once, so a typo does not quietly run nothing.
+ * Which parts of the bench to run, from {@code -Dbench.sections=server,dispatch,e2e,burst,mcp,dashboard,organise,kb,terminal,fleet} (default: all). A
+ * name that is not a section fails the bench at once, so a typo does not quietly run nothing.
  */
 record Sections(Set<String> chosen) {
 
-    static final List<String> ALL = List.of("dispatch", "e2e", "burst", "mcp", "dashboard", "organise", "kb", "terminal", "fleet");
+    static final List<String> ALL = List.of("server", "dispatch", "e2e", "burst", "mcp", "dashboard", "organise", "kb", "terminal", "fleet");
 
     static Sections fromSystemProperty() {
         return parse(System.getProperty("bench.sections", ""));
@@ -35,6 +35,11 @@ record Sections(Set<String> chosen) {
 
     boolean has(String section) {
         return chosen.contains(section);
+    }
+
+    /** Whether a section needs the server the bench runs in its own JVM (all but {@code server}, which starts its own). */
+    boolean needInProcessServer() {
+        return chosen.stream().anyMatch(section -> !section.equals("server"));
     }
 
     /** For the header line, in the order the sections run. */

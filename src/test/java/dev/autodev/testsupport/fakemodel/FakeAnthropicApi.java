@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -147,8 +148,9 @@ public final class FakeAnthropicApi implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
+        Instant receivedAt = Instant.now();
         try (exchange) {
-            RecordedRequest request = record(exchange);
+            RecordedRequest request = record(exchange, receivedAt);
             String method = request.method();
             if (method.equals("HEAD")) {
                 exchange.sendResponseHeaders(200, -1);
@@ -164,7 +166,7 @@ public final class FakeAnthropicApi implements AutoCloseable {
         }
     }
 
-    private RecordedRequest record(HttpExchange exchange) throws IOException {
+    private RecordedRequest record(HttpExchange exchange, Instant receivedAt) throws IOException {
         byte[] bytes = exchange.getRequestBody().readAllBytes();
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> {
@@ -173,7 +175,7 @@ public final class FakeAnthropicApi implements AutoCloseable {
             }
         });
         RecordedRequest request = new RecordedRequest(
-                exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, parse(bytes));
+                exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, parse(bytes), receivedAt);
         requests.add(request);
         return request;
     }

@@ -1,5 +1,6 @@
 package dev.autodev.testsupport.fakemodel;
 
+import java.time.Instant;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -10,8 +11,10 @@ import tools.jackson.databind.JsonNode;
  * @param path the request path with its query, e.g. {@code /v1/messages?beta=true}
  * @param headers the request headers, names in lower case, first value only
  * @param body the parsed JSON body; a {@code MissingNode} when there was none or it was not JSON
+ * @param receivedAt when the request reached the fake (before its body was read), so a bench can time a CLI's start-up
+ *     up to its first model call
  */
-public record RecordedRequest(String method, String path, Map<String, String> headers, JsonNode body) {
+public record RecordedRequest(String method, String path, Map<String, String> headers, JsonNode body, Instant receivedAt) {
 
     public RecordedRequest {
         headers = Map.copyOf(headers);

@@ -1,0 +1,84 @@
+package dev.autodev.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Figures 3 and 4 of the shipped server: what a job adds before its CLI's first model call, against the same CLI
+ * started by hand, and what each of the server's launch settings costs the CLI on its own. Jobs and CLI runs are
+ * interleaved round by round so that drift in the machine's load hits all alike; figures are medians.
+ */
+final class JobOverhead {
+
+    static final double GOAL_OVERHEAD_MILLIS = 25;
+    private static final long POLL_MILLIS = 50;
+
+    private JobOverhead() {}
+
+    /** What later figures compare with: the bare and configured CLI's one-turn run, spawn to exit, and its CPU. */
+    record CliFloor(double bareExitMillis, double configuredExitMillis, double bareCpuSeconds, double configuredCpuSeconds) {}
+
+    static CliFloor run(ServerJobs jobs, UserMachine machine, Report report, int runs) throws Exception {
+        List<CliLaunch.Variant> variants = CliLaunch.Variant.all();
+        Map<CliLaunch.Variant, List<CliLaunch.Timing>> timings = new LinkedHashMap<>();
+        variants.forEach(v -> timings.put(v, new ArrayList<>()));
+        List<Double> postToFirstCall = new ArrayList<>();
+        List<Double> postToProcess = new ArrayList<>();
+        List<Double> processToFirstCall = new ArrayList<>();
+        try (WaitingRun live = WaitingRun.start(jobs, machine)) {
+            report.note("launch settings read from a live run: %s", live.settings().describe());
+            CliLaunch cli = new CliLaunch(machine, live.settings());
+            // One unmeasured round: the first start of a binary pays for the page cache.
+            jobs.awaitDone(jobs.submit(ServerJobs.marker("warm")).id(), POLL_MILLIS);
+            for (CliLaunch.Variant variant : variants) cli.run(variant);
+            for (int i = 1; i <= runs; i++) {
+                String marker = ServerJobs.marker("overhead");
+                Jobs.Submitted job = jobs.submit(marker);
+                Jobs.Finished done = jobs.awaitDone(job.id(), POLL_MILLIS);
+                Instant firstCall = CliLaunch.firstCall(machine, marker);
+                postToFirstCall.add(Jobs.millisBetween(job.sent(), firstCall));
+                postToProcess.add(Jobs.millisBetween(job.sent(), done.runInstant("processStartedAt")));
+                processToFirstCall.add(Jobs.millisBetween(done.runInstant("processStartedAt"), firstCall));
+                for (CliLaunch.Variant variant : variants) timings.get(variant).add(cli.run(variant));
+            }
+        }
+        double job = median(postToFirstCall);
+        double bare = median(timings.get(CliLaunch.Variant.BARE), CliLaunch.Timing::toFirstCallMillis);
+        double configured = median(timings.get(CliLaunch.Variant.CONFIGURED), CliLaunch.Timing::toFirstCallMillis);
+        report.figure(String.format(Locale.ROOT, "3. per-job overhead: POST -> the CLI's first model call %s, minus the"
+                        + " bare CLI's spawn -> first call %s = %+.0f ms (median of %d)", Percentiles.ms(job),
+                Percentiles.ms(bare), job - bare, runs), "<= 25 ms", job - bare <= GOAL_OVERHEAD_MILLIS);
+        double niced = median(timings.get(CliLaunch.Variant.AS_THE_SERVER_DOES), CliLaunch.Timing::toFirstCallMillis);
+        report.note("beside the configured CLI (spawn -> first call %s): %+.0f ms; beside it also at the server's"
+                        + " priority (%s): %+.0f ms; spread of POST -> first call: %s", Percentiles.ms(configured),
+                job - configured, Percentiles.ms(niced), job - niced, Percentiles.of(postToFirstCall).summary());
+        // The server's own record of the process start splits the job's time into the server's part and the CLI's.
+        report.note("of which POST -> process started (as the server recorded it) %s, process started -> first call %s",
+                Percentiles.ms(median(postToProcess)), Percentiles.ms(median(processToFirstCall)));
+
+        report.figure("4. launch settings, each alone and all together (medians of " + runs + "):");
+        report.note("%-28s %22s %10s %18s %10s", "CLI", "spawn -> first call", "vs bare", "spawn -> exit", "CPU");
+        for (CliLaunch.Variant variant : variants) {
+            List<CliLaunch.Timing> t = timings.get(variant);
+            double first = median(t, CliLaunch.Timing::toFirstCallMillis);
+            report.note("%-28s %22s %+8.0f ms %18s %8.2f s", variant.name(), Percentiles.ms(first), first - bare,
+                    Percentiles.ms(median(t, CliLaunch.Timing::toExitMillis)), median(t, CliLaunch.Timing::cpuSeconds));
+        }
+        return new CliFloor(median(timings.get(CliLaunch.Variant.BARE), CliLaunch.Timing::toExitMillis),
+                median(timings.get(CliLaunch.Variant.CONFIGURED), CliLaunch.Timing::toExitMillis),
+                median(timings.get(CliLaunch.Variant.BARE), CliLaunch.Timing::cpuSeconds),
+                median(timings.get(CliLaunch.Variant.CONFIGURED), CliLaunch.Timing::cpuSeconds));
+    }
+
+    static double median(List<Double> values) {
+        return Percentiles.of(values).p50();
+    }
+
+    private static double median(List<CliLaunch.Timing> timings, java.util.function.ToDoubleFunction<CliLaunch.Timing> field) {
+        return median(timings.stream().map(t -> field.applyAsDouble(t)).toList());
+    }
+}
