@@ -133,7 +133,8 @@ class Dispatcher implements SmartLifecycle {
             if (free <= 0 || !dependencies.values().stream().allMatch(s -> s == JobStatus.DONE)) continue;
             // An interactive job waits while the sessions are all taken (autodev.interactive.max-sessions).
             if (job.interactive() && !interactive.hasRoom()) continue;
-            LaunchPlan plan = tx.execute(s -> claim(job));
+            String memory = plans.memoryFor(job);
+            LaunchPlan plan = tx.execute(s -> claim(job, memory));
             if (plan != null) {
                 metrics.dispatched(job, clock.millis());
                 if (job.interactive()) interactive.launch(plan);
@@ -144,9 +145,9 @@ class Dispatcher implements SmartLifecycle {
         scheduleWakeForNextScheduledJob(now);
     }
 
-    private LaunchPlan claim(Job job) {
+    private LaunchPlan claim(Job job, String memory) {
         if (!jobLifecycle.move(job.id(), JobStatus.QUEUED, JobStatus.RUNNING, "dispatched")) return null;
-        return runLifecycle.createStarting(plans.fresh(job), supervisorKind(job), clock.millis(), "dispatched");
+        return runLifecycle.createStarting(plans.fresh(job, memory), supervisorKind(job), clock.millis(), "dispatched");
     }
 
     private String supervisorKind(Job job) {
