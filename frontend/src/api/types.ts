@@ -598,7 +598,9 @@ export type LiveMessage =
   | { type: 'question'; question: Question }
   | { type: 'locks'; locks: FileLock[] }
   | { type: 'note'; note: Note }
-  | { type: 'settings'; settings: Settings };
+  | { type: 'settings'; settings: Settings }
+  | { type: 'kbEntry'; entry: KbEntry }
+  | { type: 'kbEntryRemoved'; entryId: string };
 
 export interface LiveFrame {
   version: number;

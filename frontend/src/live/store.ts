@@ -4,6 +4,7 @@ import type {
   FileLock,
   HealthWarning,
   Job,
+  KbEntry,
   LiveFrame,
   Note,
   Question,
@@ -45,6 +46,12 @@ export interface LiveState {
   latestSeq: Record<string, number>;
   /** Health warnings of live runs, by run id, from GET /api/health/warnings (polled) or GET /api/agents/{id}. */
   healthWarnings: Record<string, HealthWarning[]>;
+  /**
+   * Knowledge-base entries as the last live frames sent them (null: removed), and a counter that moves with every
+   * such change, so the KB panel can patch what it shows and read its list again when entries come or go.
+   */
+  kbEntries: Record<string, KbEntry | null>;
+  kbRevision: number;
 }
 
 export const initialState: LiveState = {
@@ -63,6 +70,8 @@ export const initialState: LiveState = {
   output: {},
   latestSeq: {},
   healthWarnings: {},
+  kbEntries: {},
+  kbRevision: 0,
 };
 
 export type LiveAction =
@@ -155,6 +164,8 @@ function applySnapshot(state: LiveState, snapshot: Snapshot): LiveState {
     locks: snapshot.locks,
     settings: snapshot.settings,
     output,
+    // Entries may have changed while the connection was down: the KB panel reads its list again.
+    kbRevision: state.kbRevision + 1,
   };
 }
 
@@ -187,6 +198,13 @@ function applyFrame(state: LiveState, frame: LiveFrame): LiveState {
         break;
       case 'output':
         next = appendOutput(next, message.runId, message.events, message.more, false);
+        break;
+      // Snapshots hold no entries, so a frame older than the snapshot still tells the panel something changed.
+      case 'kbEntry':
+        next = { ...next, kbEntries: { ...next.kbEntries, [message.entry.id]: message.entry }, kbRevision: next.kbRevision + 1 };
+        break;
+      case 'kbEntryRemoved':
+        next = { ...next, kbEntries: { ...next.kbEntries, [message.entryId]: null }, kbRevision: next.kbRevision + 1 };
         break;
     }
   }

@@ -7,6 +7,8 @@ import dev.autodev.agents.RunOutputAppended;
 import dev.autodev.agents.RunRepository;
 import dev.autodev.jobs.JobChanged;
 import dev.autodev.jobs.JobRepository;
+import dev.autodev.kb.KbChanged;
+import dev.autodev.kb.KnowledgeBase;
 import dev.autodev.locks.FileLockRegistry;
 import dev.autodev.locks.LocksChanged;
 import dev.autodev.notes.NoteService;
@@ -55,6 +57,7 @@ class LiveBroadcaster implements DisposableBean {
     private final FileLockRegistry locks;
     private final NoteService notes;
     private final SettingsService settings;
+    private final KnowledgeBase kb;
     private final AtomicLong version = new AtomicLong();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("live-flush").daemon().factory());
@@ -64,7 +67,7 @@ class LiveBroadcaster implements DisposableBean {
 
     LiveBroadcaster(SimpMessagingTemplate broker, JsonMapper json, LiveProperties properties, JobRepository jobs,
                     RunRepository runs, EventRepository events, QuestionService questions, FileLockRegistry locks,
-                    NoteService notes, SettingsService settings) {
+                    NoteService notes, SettingsService settings, KnowledgeBase kb) {
         this.broker = broker;
         this.json = json;
         this.properties = properties;
@@ -75,6 +78,7 @@ class LiveBroadcaster implements DisposableBean {
         this.locks = locks;
         this.notes = notes;
         this.settings = settings;
+        this.kb = kb;
     }
 
     /** The number of the last frame sent; a snapshot carries it so a client can tell which frames it already has. */
@@ -123,6 +127,11 @@ class LiveBroadcaster implements DisposableBean {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
+    void on(KbChanged event) {
+        note(p -> p.kbEntryIds.add(event.entryId()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
     void on(SettingsChanged event) {
         note(p -> p.settings = true);
     }
@@ -164,6 +173,9 @@ class LiveBroadcaster implements DisposableBean {
         changes.questionIds.forEach(id -> messages.add(new LiveMessage.QuestionMessage(questions.get(id))));
         if (changes.locks) messages.add(new LiveMessage.LocksMessage(locks.list()));
         changes.noteKeys.forEach(key -> notes.read(key).ifPresent(note -> messages.add(new LiveMessage.NoteMessage(note))));
+        // Read as it is at the flush: an entry added and deleted within one interval is sent as removed only.
+        changes.kbEntryIds.forEach(id -> messages.add(kb.find(id).<LiveMessage>map(LiveMessage.KbEntryMessage::new)
+                .orElseGet(() -> new LiveMessage.KbEntryRemovedMessage(id))));
         for (Map.Entry<String, long[]> range : changes.outputRanges.entrySet()) {
             long from = range.getValue()[0];
             long to = range.getValue()[1];

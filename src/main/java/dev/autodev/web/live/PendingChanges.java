@@ -16,6 +16,7 @@ final class PendingChanges {
     final Map<String, long[]> outputRanges = new LinkedHashMap<>();
     final Set<String> questionIds = new LinkedHashSet<>();
     final Set<String> noteKeys = new LinkedHashSet<>();
+    final Set<String> kbEntryIds = new LinkedHashSet<>();
     boolean locks;
     boolean settings;
 
@@ -42,6 +43,6 @@ final class PendingChanges {
 
     boolean isEmpty() {
         return jobIds.isEmpty() && runIds.isEmpty() && outputRanges.isEmpty() && questionIds.isEmpty()
-                && noteKeys.isEmpty() && !locks && !settings;
+                && noteKeys.isEmpty() && kbEntryIds.isEmpty() && !locks && !settings;
     }
 }
