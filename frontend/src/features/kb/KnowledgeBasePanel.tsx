@@ -61,7 +61,7 @@ export function KnowledgeBasePanel({ kb = api }: { kb?: KbApi }) {
   const hits = (list.data ?? []).flatMap((hit) => {
     const live = liveEntries[hit.entry.id];
     if (live === null) return [];
-    return live && live.updatedAt > hit.entry.updatedAt ? [{ ...hit, entry: live }] : [hit];
+    return live && Date.parse(live.updatedAt) > Date.parse(hit.entry.updatedAt) ? [{ ...hit, entry: live }] : [hit];
   });
   return (
     <Panel
