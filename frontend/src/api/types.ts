@@ -620,7 +620,9 @@ export type LiveMessage =
   /** A debate changed (the row as GET /api/debates lists it); its views read their own endpoint again. */
   | { type: 'debate'; debate: { id: string; status: string; updatedAt: string } }
   /** A workflow changed, as GET /api/workflows lists it: its pages read again, and "needs you" sees it block. */
-  | { type: 'workflow'; workflow: LiveWorkflow };
+  | { type: 'workflow'; workflow: LiveWorkflow }
+  | { type: 'kbEntry'; entry: KbEntry }
+  | { type: 'kbEntryRemoved'; entryId: string };
 
 export interface LiveFrame {
   version: number;

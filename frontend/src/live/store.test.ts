@@ -192,4 +192,17 @@ describe('liveReducer', () => {
     expect(state.jobOrder).toEqual(['b', 'a']);
     expect(state.totalJobs).toBe(2);
   });
+
+  it('keeps the latest copy of changed knowledge-base entries and counts every change', () => {
+    const entry = {
+      id: 'k1', title: 'T', content: 'C', tags: [], scope: 'global' as const, project: null, status: 'approved' as const,
+      sourceRunId: null, sourceJobId: null, sourceModel: null, createdAt: '2026-01-01T00:00:00Z',
+      updatedAt: '2026-01-01T00:00:00Z', injectedCount: 0, foundCount: 0,
+    };
+    let state = liveReducer(initialState, { type: 'frame', frame: { version: 1, messages: [{ type: 'kbEntry', entry }] } });
+    expect(state.kbEntries.k1?.title).toBe('T');
+    state = liveReducer(state, { type: 'frame', frame: { version: 2, messages: [{ type: 'kbEntryRemoved', entryId: 'k1' }] } });
+    expect(state.kbEntries.k1).toBeNull();
+    expect(state.kbRevision).toBe(2);
+  });
 });

@@ -4,6 +4,7 @@ import type {
   FileLock,
   HealthWarning,
   Job,
+  KbEntry,
   LiveFrame,
   LiveWorkflow,
   Note,
@@ -54,6 +55,12 @@ export interface LiveState {
    * said so. Views that read their own endpoint (debates, workflows) read it again when their keys move.
    */
   touched: Record<string, number>;
+  /**
+   * Knowledge-base entries as the last live frames sent them (null: removed), and a counter that moves with every
+   * such change, so the KB panel can patch what it shows and read its list again when entries come or go.
+   */
+  kbEntries: Record<string, KbEntry | null>;
+  kbRevision: number;
 }
 
 export const initialState: LiveState = {
@@ -74,6 +81,8 @@ export const initialState: LiveState = {
   latestSeq: {},
   healthWarnings: {},
   touched: {},
+  kbEntries: {},
+  kbRevision: 0,
 };
 
 export type LiveAction =
@@ -169,6 +178,8 @@ function applySnapshot(state: LiveState, snapshot: Snapshot): LiveState {
     locks: snapshot.locks,
     settings: snapshot.settings,
     output,
+    // Entries may have changed while the connection was down: the KB panel reads its list again.
+    kbRevision: state.kbRevision + 1,
   };
 }
 
@@ -210,6 +221,13 @@ function applyFrame(state: LiveState, frame: LiveFrame): LiveState {
         // Kept for "needs you" (the snapshot carries the workflows waiting for a person) and counted for the views.
         if (!stale) next = { ...next, workflows: { ...next.workflows, [message.workflow.id]: message.workflow } };
         next = touch(next, frame.version, `workflow:${message.workflow.id}`, 'workflow:*');
+        break;
+      // Snapshots hold no entries, so a frame older than the snapshot still tells the panel something changed.
+      case 'kbEntry':
+        next = { ...next, kbEntries: { ...next.kbEntries, [message.entry.id]: message.entry }, kbRevision: next.kbRevision + 1 };
+        break;
+      case 'kbEntryRemoved':
+        next = { ...next, kbEntries: { ...next.kbEntries, [message.entryId]: null }, kbRevision: next.kbRevision + 1 };
         break;
     }
     if (message.type === 'note') next = touch(next, frame.version, `note:${message.note.key}`);

@@ -2,6 +2,8 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KbEntry } from '../../api/types';
 import { navigate } from '../common';
+import { LiveStateContext } from '../../live/LiveProvider';
+import { initialState, type LiveState } from '../../live/store';
 import { KnowledgeBasePanel, type KbApi } from './KnowledgeBasePanel';
 
 function entry(over: Partial<KbEntry> = {}): KbEntry {
@@ -91,5 +93,30 @@ describe('KnowledgeBasePanel', () => {
     fireEvent.click(screen.getByTestId('kb-form-save'));
 
     expect((await screen.findByTestId('kb-field-error-project')).textContent).toContain('is required');
+  });
+
+  it('shows live changes at once and reads the list again when entries come or go', async () => {
+    const kb = fakeApi([entry(), entry({ id: 'e2', title: 'Soon deleted' })]);
+    navigate('/kb');
+    const live = (over: Partial<LiveState>): LiveState => ({ ...initialState, ...over });
+    const { rerender } = render(
+      <LiveStateContext.Provider value={live({})}>
+        <KnowledgeBasePanel kb={kb} />
+      </LiveStateContext.Provider>,
+    );
+    expect(await screen.findByText('Soon deleted')).toBeTruthy();
+    const reads = kb.calls.length;
+
+    rerender(
+      <LiveStateContext.Provider
+        value={live({ kbRevision: 2, kbEntries: { e1: entry({ title: 'Build offline, edited', updatedAt: '2026-01-02T00:00:00Z' }), e2: null } })}
+      >
+        <KnowledgeBasePanel kb={kb} />
+      </LiveStateContext.Provider>,
+    );
+
+    expect(await screen.findByText('Build offline, edited')).toBeTruthy();
+    expect(screen.queryByText('Soon deleted')).toBeNull();
+    await waitFor(() => expect(kb.calls.length).toBeGreaterThan(reads));
   });
 });

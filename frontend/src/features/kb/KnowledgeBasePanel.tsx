@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import type { KbEntry, KbFilter } from '../../api/types';
 import { Badge, Button, Checkbox, ErrorState, Link, Loading, navigate, Panel, Select, TextInput, Toolbar, useApi, useLocation } from '../common';
+import { useLive } from '../../live/hooks';
 import { KbEntryForm } from './KbEntryForm';
 import { LearningsList } from './LearningsList';
 import { Snippet } from './Snippet';
@@ -17,6 +18,8 @@ const FILTERS = ['q', 'project', 'scope', 'tag', 'status'] as const;
 /**
  * The knowledge base: browse (by project, scope, tag, pending), search with snippets, add, edit, delete, approve,
  * and see which job produced each entry. Filters live in the URL (/kb?q=...&scope=...), so a view can be shared.
+ * Entries others add, change or remove (triage, consolidation, another tab) show up live: a change shows at once, and
+ * the list (or search) is read again so that new and removed entries land where its filters put them.
  */
 export function KnowledgeBasePanel({ kb = api }: { kb?: KbApi }) {
   const { query } = useLocation();
@@ -24,9 +27,10 @@ export function KnowledgeBasePanel({ kb = api }: { kb?: KbApi }) {
   const filter: KbFilter = { project: value('project'), scope: value('scope'), tag: value('tag'), status: value('status') };
   const q = value('q').trim();
   const key = FILTERS.map(value).join('\u0000');
+  const { kbEntries: liveEntries, kbRevision } = useLive();
   const list = useApi(
     () => (q ? kb.kbSearch(q, filter).then((r) => r.results) : kb.kbEntries(filter).then((p) => p.items.map((entry) => ({ entry, snippet: '', rank: 0 })))),
-    [key],
+    [key, kbRevision],
   );
   const settings = useApi(() => kb.kbSettings(), []);
   const [editing, setEditing] = useState<KbEntry | 'new' | null>(null);
@@ -53,7 +57,12 @@ export function KnowledgeBasePanel({ kb = api }: { kb?: KbApi }) {
     }
   }
 
-  const hits = list.data ?? [];
+  // Until the list is read again, a live copy newer than the listed one is shown, and a removed entry is hidden.
+  const hits = (list.data ?? []).flatMap((hit) => {
+    const live = liveEntries[hit.entry.id];
+    if (live === null) return [];
+    return live && Date.parse(live.updatedAt) > Date.parse(hit.entry.updatedAt) ? [{ ...hit, entry: live }] : [hit];
+  });
   return (
     <Panel
       title="Knowledge base"

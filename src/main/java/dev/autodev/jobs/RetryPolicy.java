@@ -11,7 +11,7 @@ public enum RetryPolicy {
     NONE,
     /** Queue an identical copy, up to the job's maxRetries. */
     SAME,
-    /** First run a short diagnosis job on the failure, then queue the copy with the diagnosis in its context. */
+    /** First have the small model diagnose the failure, then queue the copy with the diagnosis in its context. */
     ANALYZE;
 
     @JsonValue

@@ -33,21 +33,26 @@ class KbRepository {
     private static final String LIST = "SELECT " + COLUMNS + " FROM kb_entries e" + FILTER
             + " ORDER BY e.updated_at DESC, e.id DESC LIMIT :limit OFFSET :offset";
     private static final String COUNT = "SELECT count(*) FROM kb_entries e" + FILTER;
-    // bm25 weights: a word in the title counts most, then in the tags, then in the content.
+    // bm25 weights: a word in the title counts most, then in the tags, then in the content. Given as FTS5's own rank
+    // and ordered by it, FTS5 ranks the matches itself and hands them over best first, so the join, the filters and
+    // the snippet (which re-reads an entry's text) run for the rows the LIMIT keeps, not for every match.
     private static final String SEARCH = "SELECT " + COLUMNS + """
-            , snippet(kb_fts, -1, '[[', ']]', '…', 16) AS snippet, bm25(kb_fts, 5.0, 1.0, 2.0) AS rank
+            , snippet(kb_fts, -1, '[[', ']]', '…', 16) AS snippet, kb_fts.rank AS rank
             FROM kb_fts JOIN kb_entries e ON e.rowid = kb_fts.rowid
-            WHERE kb_fts MATCH :match
+            WHERE kb_fts MATCH :match AND kb_fts.rank MATCH 'bm25(5.0, 1.0, 2.0)'
             AND (:project IS NULL OR e.project = :project OR (:withGlobal = 1 AND e.scope = 'global'))
             AND (:scope IS NULL OR e.scope = :scope) AND (:status IS NULL OR e.status = :status)
             AND (:tag IS NULL OR (' ' || e.tags || ' ') LIKE :tag)
-            ORDER BY rank LIMIT :limit""";
+            ORDER BY kb_fts.rank LIMIT :limit""";
+    // Where the filters keep a small part of the matches (one project's), ranking only the rows they keep is cheaper:
+    // bm25 is computed for the rows past the WHERE clause only.
     private static final String RANKED_IN_SCOPE = "SELECT " + COLUMNS + """
             , '' AS snippet, bm25(kb_fts, 5.0, 1.0, 2.0) AS rank
             FROM kb_fts JOIN kb_entries e ON e.rowid = kb_fts.rowid
             WHERE kb_fts MATCH :match AND e.scope = :scope AND (:project IS NULL OR e.project = :project)
             AND e.status = 'approved' ORDER BY rank LIMIT :limit""";
-    // One ranking pass for both scopes: the project's entries first, then global ones, each best first.
+    // One ranking pass for both scopes: the project's entries first, then global ones, each best first (ranked as
+    // above, only past the filters).
     private static final String MEMORY = "SELECT " + COLUMNS + """
             , '' AS snippet, bm25(kb_fts, 5.0, 1.0, 2.0) AS rank
             FROM kb_fts JOIN kb_entries e ON e.rowid = kb_fts.rowid
@@ -56,7 +61,12 @@ class KbRepository {
     private static final String COUNT_USE = "UPDATE kb_entries SET %s = %s + 1 WHERE id IN (%s)";
     private static final String RECENT_APPROVED = "SELECT " + COLUMNS
             + " FROM kb_entries e WHERE e.status = 'approved' ORDER BY e.updated_at DESC LIMIT ?";
+    private static final String VERSION = "SELECT (SELECT max(rowid) FROM kb_entries), (SELECT max(updated_at) FROM kb_entries)";
+    private static final String VOCABULARY = "SELECT term, doc FROM kb_fts_terms";
     private static final String TERM_COUNTS = "SELECT term, doc FROM kb_fts_terms WHERE term IN (%s)";
+    // FTS5's own command: merge up to |n| pages of the index's b-trees (n < 0: any two or more, across levels).
+    private static final String MERGE_INDEX = "INSERT INTO kb_fts (kb_fts, rank) VALUES ('merge', ?)";
+    private static final String TOTAL_CHANGES = "SELECT total_changes()";
     private static final String ADD_COUNTS = "UPDATE kb_entries SET injected_count = injected_count + ?, found_count = found_count + ? WHERE id = ?";
 
     private final Db db;
@@ -123,10 +133,43 @@ class KbRepository {
         return counts;
     }
 
+    /**
+     * Which state the entries are in, cheaply (two index look-ups): an insert raises the newest row, an edit or
+     * approval the latest change. A delete may change neither; what it takes away can only make cached counts high.
+     */
+    record Version(long newestRow, long lastChange) {}
+
+    Version version() {
+        return db.read().sql(VERSION).query((rs, row) -> new Version(rs.getLong(1), rs.getLong(2))).single();
+    }
+
+    /** How many entries hold each word of the index, or null when it has more than {@code max} words. */
+    Map<String, Integer> vocabulary(int max) {
+        Map<String, Integer> counts = new HashMap<>();
+        boolean complete = Boolean.TRUE.equals(db.read().sql(VOCABULARY).query(rs -> {
+            while (rs.next()) {
+                if (counts.size() == max) return false;
+                counts.put(rs.getString(1), rs.getInt(2));
+            }
+            return true;
+        }));
+        return complete ? counts : null;
+    }
+
     /** Approved entries matching an FTS5 query: the project's first, then global ones, each best first. */
     List<KbEntry> memory(String match, String project, int limit) {
         return db.read().sql(MEMORY).param("match", match).param("project", project).param("limit", limit)
                 .query(KbRepository::map).list();
+    }
+
+    /**
+     * One step of merging the full-text index; true when it did work. Inside a transaction: the change counter it
+     * reads belongs to the connection, and FTS5 documents a difference of two or more as "merged something".
+     */
+    boolean mergeIndex(int pages) {
+        long before = db.write().sql(TOTAL_CHANGES).query(Long.class).single();
+        db.write().sql(MERGE_INDEX).param(pages).update();
+        return db.write().sql(TOTAL_CHANGES).query(Long.class).single() - before >= 2;
     }
 
     JdbcClient reader() {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,7 +62,7 @@ public class KnowledgeBase {
                 checked.project(), old.status(), old.sourceRunId(), old.sourceJobId(), old.sourceModel(),
                 old.createdAt(), now(), old.injectedCount(), old.foundCount());
         entries.update(updated);
-        events.publishEvent(new KbChanged(id));
+        events.publishEvent(new KbChanged(id, KbChanged.Change.CHANGED));
         return updated;
     }
 
@@ -70,18 +71,22 @@ public class KnowledgeBase {
         KbEntry entry = entries.findForUpdate(id).orElseThrow(() -> new NotFound("knowledge-base entry", id));
         if (entry.status() == KbEntryStatus.APPROVED) return entry;
         entries.approve(id, now().toEpochMilli());
-        events.publishEvent(new KbChanged(id));
+        events.publishEvent(new KbChanged(id, KbChanged.Change.CHANGED));
         return entries.findForUpdate(id).orElseThrow();
     }
 
     @Transactional
     public void delete(String id) {
         if (!entries.delete(id)) throw new NotFound("knowledge-base entry", id);
-        events.publishEvent(new KbChanged(id));
+        events.publishEvent(new KbChanged(id, KbChanged.Change.REMOVED));
     }
 
     public KbEntry get(String id) {
-        return entries.find(id).orElseThrow(() -> new NotFound("knowledge-base entry", id));
+        return find(id).orElseThrow(() -> new NotFound("knowledge-base entry", id));
+    }
+
+    public Optional<KbEntry> find(String id) {
+        return entries.find(id);
     }
 
     public Page<KbEntry> list(KbFilter filter, int page, int size) {
@@ -122,7 +127,7 @@ public class KnowledgeBase {
         KbEntry entry = new KbEntry(Ids.newId(), valid.title(), valid.content(), valid.tags(), valid.scope(),
                 valid.project(), status, runId, jobId, model, now, now, 0, 0);
         entries.insert(entry);
-        events.publishEvent(new KbChanged(entry.id()));
+        events.publishEvent(new KbChanged(entry.id(), KbChanged.Change.ADDED));
         return entry;
     }
 

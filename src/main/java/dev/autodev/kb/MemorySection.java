@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Memory in every prompt: the approved entries most relevant to a job's task (bm25 over its title and description),
- * the job's project's first, then global ones, under {@code ## Memory}, within the configured size. Each entry used
- * is counted as injected.
+ * the job's project's first, then global ones, under {@code ## Memory}, within the configured size. Choosing only
+ * reads; each entry used is counted as injected once the job has started ({@link InjectionCounts}).
  */
 @Component
 class MemorySection implements PromptMemory {
@@ -25,9 +25,12 @@ class MemorySection implements PromptMemory {
     private final TellingWords tellingWords;
     private final ProjectKeys projects;
     private final KbProperties properties;
+    private final InjectionCounts injections;
 
-    MemorySection(KbRepository entries, TellingWords tellingWords, ProjectKeys projects, KbProperties properties) {
+    MemorySection(KbRepository entries, TellingWords tellingWords, ProjectKeys projects, KbProperties properties,
+                  InjectionCounts injections) {
         this.entries = entries;
+        this.injections = injections;
         this.tellingWords = tellingWords;
         this.projects = projects;
         this.properties = properties;
@@ -39,7 +42,7 @@ class MemorySection implements PromptMemory {
         try {
             List<KbEntry> chosen = select(job);
             String section = render(chosen);
-            if (!section.isEmpty()) entries.countInjected(usedIds(chosen, section));
+            if (!section.isEmpty()) injections.chosen(job.id(), usedIds(chosen, section));
             return section;
         } catch (Exception e) {
             // A job runs without memory rather than not at all.

@@ -2,10 +2,11 @@ package dev.autodev.kb;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -28,13 +29,18 @@ class TellingWords {
     private static final int CACHE_WORDS = 200_000;
 
     private final KbRepository entries;
+    private final Vocabulary vocabulary;
     private final Clock clock;
-    // Only words some entry holds: a word that was in none may be in the next entry, and must be looked up again.
+    // While the vocabulary's copy is out of date (just after a change), words are looked up and remembered here.
     private final Map<String, Long> counts = new ConcurrentHashMap<>();
+    // Words no entry held at absentAt: any change may bring one in, so they are forgotten when the entries change.
+    private final Set<String> absent = ConcurrentHashMap.newKeySet();
+    private volatile KbRepository.Version absentAt;
     private volatile long cacheStarted;
 
-    TellingWords(KbRepository entries, Clock clock) {
+    TellingWords(KbRepository entries, Vocabulary vocabulary, Clock clock) {
         this.entries = entries;
+        this.vocabulary = vocabulary;
         this.clock = clock;
         this.cacheStarted = clock.millis();
     }
@@ -56,26 +62,42 @@ class TellingWords {
         return FtsQuery.anyOf(chosen);
     }
 
-    /**
-     * How many entries hold each word, from the cache where it can; counting a common word means reading its whole
-     * list of entries, which is most of the cost of choosing memory.
-     */
+    /** How many entries hold each word; words no entry holds are absent. */
     private Map<String, Long> holding(List<String> words) {
+        KbRepository.Version version = entries.version();
+        return vocabulary.counts(words, version).orElseGet(() -> lookedUp(words, version));
+    }
+
+    /**
+     * The counts from the cache where it can, else from the index; counting a common word means reading its whole
+     * list of entries.
+     */
+    private Map<String, Long> lookedUp(List<String> words, KbRepository.Version version) {
         long now = clock.millis();
-        if (now - cacheStarted > CACHE_MILLIS || counts.size() > CACHE_WORDS) {
+        if (now - cacheStarted > CACHE_MILLIS || counts.size() + absent.size() > CACHE_WORDS) {
             counts.clear();
+            absent.clear();
             cacheStarted = now;
+        }
+        if (!version.equals(absentAt)) {
+            absent.clear();
+            absentAt = version;
         }
         Map<String, Long> result = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (String word : words) {
             Long count = counts.get(word);
             if (count != null) result.put(word, count);
-            else missing.add(word);
+            else if (!absent.contains(word)) missing.add(word);
         }
+        if (missing.isEmpty()) return result;
         Map<String, Long> looked = entries.entriesHolding(missing);
         counts.putAll(looked);
         result.putAll(looked);
+        // Only as of the version read before the lookup: a change since may have brought a word in.
+        if (version.equals(entries.version())) {
+            for (String word : missing) if (!looked.containsKey(word)) absent.add(word);
+        }
         return result;
     }
 }

@@ -125,7 +125,8 @@ class Dispatcher implements SmartLifecycle {
                     new QueueReasons.Room(free, maxAgents, interactive.hasRoom(), interactive.maxSessions()));
             noteQueueReason(job, wait);
             if (wait != null) continue;
-            LaunchPlan plan = tx.execute(s -> claim(job));
+            String memory = plans.memoryFor(job);
+            LaunchPlan plan = tx.execute(s -> claim(job, memory));
             if (plan != null) {
                 metrics.dispatched(job, clock.millis());
                 if (job.interactive()) interactive.launch(plan);
@@ -142,9 +143,9 @@ class Dispatcher implements SmartLifecycle {
         if (jobs.noteQueueReason(job.id(), reason)) events.publishEvent(new JobChanged(job.id(), JobStatus.QUEUED));
     }
 
-    private LaunchPlan claim(Job job) {
+    private LaunchPlan claim(Job job, String memory) {
         if (!jobLifecycle.move(job.id(), JobStatus.QUEUED, JobStatus.RUNNING, "dispatched")) return null;
-        return runLifecycle.createStarting(plans.fresh(job), supervisorKind(job), clock.millis(), "dispatched");
+        return runLifecycle.createStarting(plans.fresh(job, memory), supervisorKind(job), clock.millis(), "dispatched");
     }
 
     private String supervisorKind(Job job) {

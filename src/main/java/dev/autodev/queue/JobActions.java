@@ -105,6 +105,7 @@ public class JobActions {
      * slot is taken (a person asked for this one). 409 when the job is not queued or waits for a dependency.
      */
     public Job runNow(String jobId) {
+        String memory = plans.memoryFor(jobs.find(jobId).orElseThrow(() -> new NotFound("job", jobId)));
         LaunchPlan plan = tx.execute(s -> {
             Job job = jobs.findForUpdate(jobId).orElseThrow(() -> new NotFound("job", jobId));
             if (job.status() != JobStatus.QUEUED) {
@@ -116,7 +117,7 @@ public class JobActions {
             if (!jobLifecycle.move(jobId, JobStatus.QUEUED, JobStatus.RUNNING, "run now")) {
                 throw new Conflict("job changed while starting it; try again");
             }
-            return runLifecycle.createStarting(plans.fresh(job), supervisor.kindFor(job.model()), clock.millis(), "run now");
+            return runLifecycle.createStarting(plans.fresh(job, memory), supervisor.kindFor(job.model()), clock.millis(), "run now");
         });
         if (jobs.find(jobId).map(Job::interactive).orElse(false)) interactive.launch(plan);
         else supervisor.launch(plan);

@@ -22,11 +22,18 @@ class LaunchPlans {
         this.memory = memory;
     }
 
-    /** A job's first run: its prompt, with what earlier jobs learned appended (continuations already have it). */
-    LaunchPlan fresh(Job job) {
+    /**
+     * What earlier jobs learned, for a job's first run. Called before the transaction that claims the job: choosing
+     * reads for a few milliseconds, and inside that transaction every other writer would wait for it.
+     */
+    String memoryFor(Job job) {
         PromptMemory source = memory.getIfAvailable();
-        String section = source == null ? "" : source.sectionFor(job);
-        String prompt = section.isEmpty() ? job.prompt() : job.prompt().stripTrailing() + "\n\n" + section;
+        return source == null ? "" : source.sectionFor(job);
+    }
+
+    /** A job's first run: its prompt, with the memory chosen for it appended (continuations already have it). */
+    LaunchPlan fresh(Job job, String memorySection) {
+        String prompt = memorySection.isEmpty() ? job.prompt() : job.prompt().stripTrailing() + "\n\n" + memorySection;
         return plan(job, Ids.newId(), prompt, Ids.newId(), null);
     }
 

@@ -10,7 +10,8 @@ public interface PromptMemory {
 
     /**
      * The section to append to the prompt of the job's fresh run (starting with a {@code ## Memory} heading), or an
-     * empty string for none. Called while the run is being claimed, so it must be quick and must not throw.
+     * empty string for none. Called just before the job is claimed, outside the claiming transaction (so it should
+     * only read), possibly for a job another caller then claims first; it must be quick and must not throw.
      */
     String sectionFor(Job job);
 }

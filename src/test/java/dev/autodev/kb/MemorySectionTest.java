@@ -36,7 +36,7 @@ class MemorySectionTest {
     }
 
     private static MemorySection withLimit(int chars) {
-        return new MemorySection(null, null, null, new KbProperties(chars, 8, false, true, null, null));
+        return new MemorySection(null, null, null, new KbProperties(chars, 8, false, true, null, null), null);
     }
 
     private static KbEntry entry(String title, String content, KbScope scope) {

@@ -71,8 +71,8 @@ class RetryPolicyEndToEndTest extends AgentIntegrationTest {
     void analyzeRetryRunsADiagnosisAndPassesItToTheRetry() {
         String jobMarker = newMarker();
         String diagnosisMarker = newMarker();
-        // The diagnosis job's prompt holds both markers (the job's description and its failure); scripted first, it wins.
-        MODEL.script(diagnosisMarker, Step.text("Diagnosis: the marker file was missing; it is there now."));
+        // The small model is asked with the job's description and its failure's output, which holds this marker.
+        MODEL.answerQuestions(diagnosisMarker, Step.text("Diagnosis: the marker file was missing; it is there now."));
         MODEL.script(jobMarker, Step.text("Finished the job."));
 
         JsonNode first = awaitJob(createJob(aJob("Needs analysis " + jobMarker).inDir(newWorkDir().toString())
@@ -84,15 +84,35 @@ class RetryPolicyEndToEndTest extends AgentIntegrationTest {
         assertThat(finished.get("status").asString()).as(finished.toString()).isEqualTo("done");
         assertThat(finished.get("context").get("diagnosis").asString())
                 .isEqualTo("Diagnosis: the marker file was missing; it is there now.");
-        List<RecordedRequest> diagnosis = MODEL.requestsFor(diagnosisMarker);
+        List<RecordedRequest> diagnosis = MODEL.questionsFor(diagnosisMarker);
         assertThat(diagnosis).isNotEmpty();
         assertThat(diagnosis.getFirst().model()).isEqualTo("claude-haiku-4-5");
         assertThat(diagnosis.getFirst().firstUserText()).contains("Failure kind: check_failed").contains("Needs analysis");
-        assertThat(first.get("statusReason").asString()).contains("diagnosing in job");
+        assertThat(first.get("statusReason").asString()).contains("diagnosing the failure before retrying");
+        assertThat(api.get("/api/jobs?size=500").body().get("items").valueStream()
+                .filter(j -> j.path("title").asString("").startsWith("Diagnose:"))
+                .filter(j -> j.path("description").asString("").contains(jobMarker)).toList())
+                .as("the diagnosis is a question to the small model, not a job").isEmpty();
         List<RecordedRequest> retried = MODEL.requestsFor(jobMarker).stream()
                 .filter(r -> r.firstUserText().contains("## Context")).toList();
         assertThat(retried).isNotEmpty();
         assertThat(retried.getFirst().firstUserText()).contains("diagnosis: Diagnosis: the marker file was missing");
+    }
+
+    @Test
+    void analyzeRetryIsQueuedEvenWhenTheDiagnosisFails() {
+        String jobMarker = newMarker();
+        String diagnosisMarker = newMarker();
+        MODEL.answerQuestions(diagnosisMarker, Step.error(500, "api_error", "the small model is down"));
+        MODEL.script(jobMarker, Step.text("Finished the job."));
+
+        JsonNode first = awaitJob(createJob(aJob("Needs analysis too " + jobMarker).inDir(newWorkDir().toString())
+                .with("completionChecks", List.of(failsOnce("broken: " + diagnosisMarker)))
+                .with("retryPolicy", "analyze")).get("id").asString(), "failed");
+        JsonNode retry = awaitRetryOf(first.get("id").asString());
+
+        assertThat(retry.get("context").get("diagnosis").asString()).startsWith("(the diagnosis did not succeed:");
+        assertThat(awaitJob(retry.get("id").asString(), "done", "failed").get("status").asString()).isEqualTo("done");
     }
 
     private JsonNode awaitRetryOf(String jobId) {

@@ -9,6 +9,8 @@ import dev.autodev.debates.DebateChanged;
 import dev.autodev.debates.DebateService;
 import dev.autodev.jobs.JobChanged;
 import dev.autodev.jobs.JobRepository;
+import dev.autodev.kb.KbChanged;
+import dev.autodev.kb.KnowledgeBase;
 import dev.autodev.locks.FileLockRegistry;
 import dev.autodev.locks.LocksChanged;
 import dev.autodev.notes.NoteService;
@@ -61,6 +63,7 @@ class LiveBroadcaster implements DisposableBean {
     private final SettingsService settings;
     private final DebateService debates;
     private final WorkflowService workflows;
+    private final KnowledgeBase kb;
     private final AtomicLong version = new AtomicLong();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("live-flush").daemon().factory());
@@ -70,7 +73,8 @@ class LiveBroadcaster implements DisposableBean {
 
     LiveBroadcaster(SimpMessagingTemplate broker, JsonMapper json, LiveProperties properties, JobRepository jobs,
                     RunRepository runs, EventRepository events, QuestionService questions, FileLockRegistry locks,
-                    NoteService notes, SettingsService settings, DebateService debates, WorkflowService workflows) {
+                    NoteService notes, SettingsService settings, DebateService debates, WorkflowService workflows,
+                    KnowledgeBase kb) {
         this.broker = broker;
         this.json = json;
         this.properties = properties;
@@ -83,6 +87,7 @@ class LiveBroadcaster implements DisposableBean {
         this.settings = settings;
         this.debates = debates;
         this.workflows = workflows;
+        this.kb = kb;
     }
 
     /** The number of the last frame sent; a snapshot carries it so a client can tell which frames it already has. */
@@ -136,6 +141,11 @@ class LiveBroadcaster implements DisposableBean {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
+    void on(KbChanged event) {
+        note(p -> p.kbEntryIds.add(event.entryId()));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
     void on(SettingsChanged event) {
         note(p -> p.settings = true);
     }
@@ -184,6 +194,9 @@ class LiveBroadcaster implements DisposableBean {
         changes.noteKeys.forEach(key -> notes.read(key).ifPresent(note -> messages.add(new LiveMessage.NoteMessage(note))));
         changes.debateIds.forEach(id -> debates.find(id).ifPresent(d -> messages.add(new LiveMessage.DebateMessage(d))));
         changes.workflowIds.forEach(id -> workflows.summary(id).ifPresent(w -> messages.add(new LiveMessage.WorkflowMessage(w))));
+        // Read as it is at the flush: an entry added and deleted within one interval is sent as removed only.
+        changes.kbEntryIds.forEach(id -> messages.add(kb.find(id).<LiveMessage>map(LiveMessage.KbEntryMessage::new)
+                .orElseGet(() -> new LiveMessage.KbEntryRemovedMessage(id))));
         for (Map.Entry<String, long[]> range : changes.outputRanges.entrySet()) {
             long from = range.getValue()[0];
             long to = range.getValue()[1];

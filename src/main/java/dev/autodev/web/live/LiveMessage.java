@@ -6,6 +6,7 @@ import dev.autodev.agents.AgentEvent;
 import dev.autodev.agents.AgentRun;
 import dev.autodev.debates.Debate;
 import dev.autodev.jobs.Job;
+import dev.autodev.kb.KbEntry;
 import dev.autodev.locks.FileLock;
 import dev.autodev.notes.Note;
 import dev.autodev.questions.Question;
@@ -48,6 +49,16 @@ sealed interface LiveMessage {
 
     record NoteMessage(Note note) implements LiveMessage {
         @JsonProperty public String type() { return "note"; }
+    }
+
+    /** A knowledge-base entry as it is now (added or changed). */
+    record KbEntryMessage(KbEntry entry) implements LiveMessage {
+        @JsonProperty public String type() { return "kbEntry"; }
+    }
+
+    /** A knowledge-base entry that is gone (deleted, or merged into another). */
+    record KbEntryRemovedMessage(String entryId) implements LiveMessage {
+        @JsonProperty public String type() { return "kbEntryRemoved"; }
     }
 
     record SettingsMessage(Settings settings) implements LiveMessage {

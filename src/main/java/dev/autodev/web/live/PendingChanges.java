@@ -18,6 +18,7 @@ final class PendingChanges {
     final Set<String> noteKeys = new LinkedHashSet<>();
     final Set<String> debateIds = new LinkedHashSet<>();
     final Set<String> workflowIds = new LinkedHashSet<>();
+    final Set<String> kbEntryIds = new LinkedHashSet<>();
     boolean locks;
     boolean settings;
 
@@ -44,6 +45,7 @@ final class PendingChanges {
 
     boolean isEmpty() {
         return jobIds.isEmpty() && runIds.isEmpty() && outputRanges.isEmpty() && questionIds.isEmpty()
-                && noteKeys.isEmpty() && debateIds.isEmpty() && workflowIds.isEmpty() && !locks && !settings;
+                && noteKeys.isEmpty() && debateIds.isEmpty() && workflowIds.isEmpty() && kbEntryIds.isEmpty() && !locks
+                && !settings;
     }
 }

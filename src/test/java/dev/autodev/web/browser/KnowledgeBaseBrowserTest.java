@@ -72,4 +72,26 @@ class KnowledgeBaseBrowserTest extends BrowserTestBase {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("kb-phone.png")));
         assertThat(page.getByTestId("kb-panel")).isVisible();
     }
+
+    @Test
+    void thePanelShowsEntriesOthersAddChangeAndRemoveWithoutAReload() {
+        String word = "kw" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        page.getByTestId("kb-button").click();
+        assertThat(page.getByTestId("kb-panel")).isVisible();
+        page.getByTestId("kb-filter-tag").fill(word);
+        assertThat(page.getByTestId("kb-empty")).isVisible();
+
+        // Someone else (another tab, triage, a script) adds an entry: it appears in the open panel.
+        String id = api.post("/api/knowledge-base", Map.of("title", "Live entry " + word, "content", "Appears by itself.",
+                "scope", "global", "tags", List.of(word))).body().get("id").asString();
+        Locator entry = page.locator("[data-entry-id='" + id + "']");
+        assertThat(entry.getByTestId("kb-entry-title")).hasText("Live entry " + word);
+
+        api.put("/api/knowledge-base/" + id, Map.of("title", "Live entry " + word + ", edited"));
+        assertThat(entry.getByTestId("kb-entry-title")).hasText("Live entry " + word + ", edited");
+
+        api.delete("/api/knowledge-base/" + id);
+        assertThat(entry).hasCount(0);
+        assertThat(page.getByTestId("kb-empty")).isVisible();
+    }
 }
