@@ -71,6 +71,7 @@ class KbIndexUpkeep {
      * puts every b-tree on one level, so that the next ones merge them all; each step is its own transaction.
      */
     int merge() {
+        changes.set(0); // what changed so far is merged now
         int steps = 0;
         while (steps < MAX_STEPS) {
             int pages = steps == 0 ? -PAGES_PER_STEP : PAGES_PER_STEP;
@@ -78,6 +79,11 @@ class KbIndexUpkeep {
             steps++;
         }
         return steps;
+    }
+
+    /** Whether a background merge is under way (tests wait for it to end before counting their own). */
+    boolean merging() {
+        return merging.get();
     }
 
     @PreDestroy
