@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { BatchRunRequest, BatchTemplate, StopMode } from '../../api/types';
-import { Button, Checkbox, DataTable, ErrorState, Field, fieldErrors, Loading, NumberInput, Panel, Select, TextArea, TextInput, useApi } from '../common';
+import { Button, Checkbox, DataTable, ErrorState, Field, fieldErrors, Loading, NumberInput, Panel, Select, TextArea, TextInput, useAction, useApi } from '../common';
 import { navigate } from '../common';
 import { DEBATE_OPTION_FIELDS, DebateOptionsFields } from '../debates/DebateOptionsFields';
 import { EMPTY_DEBATE_FORM, toNewDebate, type DebateFormValues } from '../debates/debateView';
@@ -211,19 +211,13 @@ export function BatchesPanel() {
   const list = useApi(api.batches, []);
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<BatchTemplate | 'new' | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const current = list.data?.find((b) => b.id === selected) ?? null;
 
-  const remove = async (b: BatchTemplate) => {
-    setError(null);
-    try {
-      await api.deleteBatch(b.id);
-      setSelected(null);
-      list.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { run: remove, error } = useAction(async (b: BatchTemplate) => {
+    await api.deleteBatch(b.id);
+    setSelected(null);
+    list.reload();
+  });
 
   return (
     <Panel

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { Project } from '../../api/types';
-import { Button, DataTable, ErrorState, Field, fieldErrors, Loading, Panel, TextInput, useApi, useLocation } from '../common';
+import { Button, DataTable, ErrorState, Field, fieldErrors, Loading, Panel, TextInput, useAction, useApi, useLocation } from '../common';
 import { activeProjectOf, switchProject } from './activeProject';
 
 /** Create or rename a project; refusals (a taken name) appear at the field. */
@@ -59,18 +59,11 @@ export function ProjectsPanel() {
   const list = useApi(api.projects, []);
   const active = activeProjectOf(useLocation().query);
   const [editing, setEditing] = useState<Project | 'new' | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  const remove = async (p: Project) => {
-    setError(null);
-    try {
-      await api.deleteProject(p.id);
-      if (active === p.id) switchProject(null);
-      list.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { run: remove, error } = useAction(async (p: Project) => {
+    await api.deleteProject(p.id);
+    if (active === p.id) switchProject(null);
+    list.reload();
+  });
 
   return (
     <Panel

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { RunStats, Template, TemplateInput, TemplateStats } from '../../api/types';
-import { Button, DataTable, ErrorState, Field, fieldErrors, Loading, Panel, TextArea, TextInput, useApi, type Column } from '../common';
+import { Button, DataTable, ErrorState, Field, fieldErrors, Loading, Panel, TextArea, TextInput, useAction, useApi, type Column } from '../common';
 import { formatCost } from '../common/runBits';
 
 const FIELDS = ['name', 'content', 'defaultModel', 'defaultWorkDir'] as const;
@@ -113,7 +113,6 @@ export function TemplatesPanel() {
   const list = useApi(api.templates, []);
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<Template | 'new' | null>(null);
-  const [deleteError, setDeleteError] = useState<unknown>(null);
   const current = list.data?.find((t) => t.id === selected) ?? null;
 
   const saved = (t: Template) => {
@@ -121,16 +120,11 @@ export function TemplatesPanel() {
     setSelected(t.id);
     list.reload();
   };
-  const remove = async (t: Template) => {
-    setDeleteError(null);
-    try {
-      await api.deleteTemplate(t.id);
-      setSelected(null);
-      list.reload();
-    } catch (e) {
-      setDeleteError(e);
-    }
-  };
+  const { run: remove, error: deleteError } = useAction(async (t: Template) => {
+    await api.deleteTemplate(t.id);
+    setSelected(null);
+    list.reload();
+  });
 
   return (
     <Panel
