@@ -145,7 +145,9 @@ describe('job form: worktree, completion checks, retries, models', () => {
     ]);
     render(<JobForm onCreated={() => {}} onCancel={() => {}} submit={vi.fn()} loadModels={loadModels} />);
     const picker = screen.getByTestId('job-model-picker');
-    await waitFor(() => expect(within(picker).getAllByRole('option')).toHaveLength(5));
+    // The form offers a built-in list until GET /api/models answers, with as many options: wait for the answer's.
+    await waitFor(() => expect(within(picker).getAllByRole('option').map((o) => o.getAttribute('value'))).toContain('codex-gpt-5-mini'));
+    expect(within(picker).getAllByRole('option')).toHaveLength(5);
     const groups = picker.querySelectorAll('optgroup');
     expect([...groups].map((g) => g.label)).toEqual(['Claude (Anthropic)', 'Codex (OpenAI)']);
     expect(screen.getByTestId('job-field-model').getAttribute('placeholder')).toContain('claude-sonnet-4-6');
