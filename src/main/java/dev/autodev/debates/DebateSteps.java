@@ -98,10 +98,11 @@ class DebateSteps {
                 && lifecycle.move(debate.id(), debate.status(), finish.status(), finish.reason(), finish.conclusion())));
     }
 
-    /** Records the pull request of a debate whose branch was just pushed; the next decision finishes it. */
+    /** Records the pull request (null: none, nothing changed) of a debate just published; the next decision finishes it. */
     boolean published(Debate debate, String prUrl) {
         return Boolean.TRUE.equals(tx.execute(s -> stillAt(debate)
-                && lifecycle.moveWorktree(debate, WorktreeState.OPEN, WorktreeState.PUBLISHED, prUrl, "pushed; " + prUrl)));
+                && lifecycle.moveWorktree(debate, WorktreeState.OPEN, WorktreeState.PUBLISHED, prUrl,
+                prUrl == null ? "nothing to propose: the acting changed nothing" : "pushed; " + prUrl)));
     }
 
     boolean worktreeRemoved(Debate debate, WorktreeState from, String reason) {

@@ -63,17 +63,21 @@ class DebateWorktrees {
         }
     }
 
-    /** Commits what the acting jobs left, pushes the branch and opens the pull request; returns its address. */
+    /**
+     * Commits what the acting jobs left, pushes the branch and opens the pull request; returns its address, or null
+     * when the acting changed nothing (a pull request without commits would be refused).
+     */
     String publish(Debate debate, String conclusion) throws IOException {
         ensure(debate);
         SharedWorktrees.Location at = stored(debate);
         shared.commitAll(at.path(), title(debate.task()) + "\n\nLeft uncommitted by autodev debate " + debate.id() + ".");
+        String commits = at.base() == null ? "" : shared.commitsSince(at.path(), at.base());
+        if (commits.isBlank()) return null;
         shared.push(at);
         if (debate.prUrl() != null) return debate.prUrl();
         StringBuilder body = new StringBuilder(debate.task().strip()).append("\n\n## Conclusion\n\n")
                 .append(conclusion == null ? "(none)" : conclusion.strip()).append('\n');
-        String commits = at.base() == null ? "" : shared.commitsSince(at.path(), at.base());
-        if (!commits.isBlank()) body.append("\n## Commits\n\n").append(commits).append('\n');
+        body.append("\n## Commits\n\n").append(commits).append('\n');
         body.append("\n---\nOpened by autodev for debate ").append(debate.id()).append('.');
         return shared.openPullRequest(at, title(debate.task()), body.toString(), false, List.of());
     }

@@ -83,6 +83,26 @@ class DebateWorktreesEndToEndTest extends AgentIntegrationTest {
     }
 
     @Test
+    void aPostActionThatChangesNothingEndsWithoutAPushOrAPullRequest() {
+        String marker = newMarker();
+        String act = "[act " + UUID.randomUUID() + "]";
+        MODEL.script(act, Step.text("Nothing needed changing."));
+        MODEL.script(marker, claudeSays("agree", "Leave it.", "Leave it."));
+        OPENAI.script(marker, codexSays("agree", "Leave it.", "Leave it."));
+        GitRepos.Cloned repo = newRepo();
+
+        String id = createDebate(aDebate("Change anything? " + marker).withRounds(1).inDir(repo.checkout().toString())
+                .thenAct("Change what needs changing " + act, "claude", false).with("useWorktree", true)).get("id").asString();
+        JsonNode debate = awaitWorktreeRemoved(id);
+
+        assertThat(debate.get("status").asString()).as(debate.toString()).isEqualTo("consensus");
+        assertThat(debate.get("prUrl").isNull()).isTrue();
+        String branch = debate.get("branch").asString();
+        assertThat(git(repo.checkout(), "branch", "--list", branch)).contains(branch);
+        assertThat(git(repo.origin(), "branch", "--list", branch)).isEmpty();
+    }
+
+    @Test
     void aWorktreeNeedsAWorkDirInsideAGitRepository() {
         long before = api.get("/api/debates?size=1").body().get("total").asLong();
         Api.Response refused = api.post("/api/debates", aDebate("x").inDir(newWorkDir().toString())
