@@ -108,6 +108,11 @@ class DebatePrompts {
                 .append(quote(DebateDecisions.loopResult(debate, loop, ofLoop).conclusion())).append('\n');
         Optional<StepState> acted = DebateDecisions.actingResult(ofLoop);
         acted.ifPresent(a -> p.append("\n### What was done with it\n").append(quote(a.resultText())).append('\n'));
+        // The work dir does not hold those changes: they are on the debate's branch, in its worktree.
+        if (acted.isPresent() && debate.actsInWorktree() && debate.worktreePath() != null) {
+            p.append("Its changes are in ").append(debate.worktreePath()).append(" (branch ").append(debate.branch())
+                    .append("), not in the work dir.\n");
+        }
     }
 
     private String quote(String text) {

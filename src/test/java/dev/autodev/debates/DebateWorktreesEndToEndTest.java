@@ -83,6 +83,28 @@ class DebateWorktreesEndToEndTest extends AgentIntegrationTest {
     }
 
     @Test
+    void everyLoopActsInTheSameWorktreeAndTheNextLoopIsToldWhereTheChangesAre() {
+        String marker = newMarker();
+        String act = "[act " + UUID.randomUUID() + "]";
+        String result = "PA-RESULT " + UUID.randomUUID();
+        OPENAI.script(act, ResponseStep.shell("printf x >> notes.txt"), ResponseStep.text(result + ": one more x."));
+        MODEL.script(marker, claudeSays("agree", "Add an x.", "x."));
+        OPENAI.script(marker, codexSays("agree", "An x it is.", "x."));
+        GitRepos.Cloned repo = newRepo();
+
+        String id = createDebate(aDebate("How many x? " + marker).withRounds(1).withLoops(2).inDir(repo.checkout().toString())
+                .thenAct("Append an x to notes.txt " + act, "codex", false).with("useWorktree", true)).get("id").asString();
+        JsonNode debate = awaitWorktreeRemoved(id);
+
+        assertThat(debate.get("status").asString()).as(debate.toString()).isEqualTo("consensus");
+        String branch = debate.get("branch").asString();
+        assertThat(git(repo.origin(), "show", branch + ":notes.txt")).isEqualTo("xx");
+        assertThat(MODEL.requestsFor(result).stream().map(r -> r.firstUserText()).filter(t -> t.contains("loop 2 of 2")))
+                .isNotEmpty().allSatisfy(t -> assertThat(t).contains(debate.get("worktreePath").asString(), branch));
+        assertThat(repo.checkout().resolve("notes.txt")).doesNotExist();
+    }
+
+    @Test
     void aPostActionThatChangesNothingEndsWithoutAPushOrAPullRequest() {
         String marker = newMarker();
         String act = "[act " + UUID.randomUUID() + "]";
