@@ -192,3 +192,51 @@ export function useJobStatuses(jobIds: string[]): string {
   const { jobs } = useLive();
   return jobIds.map((id) => jobs[id]?.status ?? '').join(',');
 }
+
+/**
+ * What the runs of some jobs have cost and used so far, as one comparable string. Run frames carry a run's cost and
+ * tokens as they accrue, so a view that sums them (a debate's per-side cost) can read again when this moves.
+ */
+export function useRunCosts(jobIds: string[]): string {
+  const { runs, runsByJob } = useLive();
+  return jobIds
+    .flatMap((id) => (runsByJob[id] ?? []).map((runId) => runs[runId]))
+    .filter(Boolean)
+    .map((r) => `${r.id}:${r.costUsd}:${r.inputTokens}:${r.outputTokens}`)
+    .join(',');
+}
+
+/**
+ * Calls `reload` when `watched` changes, at most once per `intervalMs`: the first change at once, the ones that
+ * follow within the interval in one call at its end. For what moves with nearly every frame (a run's cost while it
+ * works). Driven by the frames only: with nothing changing, nothing is read. An empty `watched` means nothing is
+ * watched yet.
+ */
+export function useThrottledReload(reload: () => void, watched: string, intervalMs = 2_000) {
+  const callback = useRef(reload);
+  callback.current = reload;
+  const seen = useRef(watched);
+  const lastCall = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    if (seen.current === watched) return;
+    // From nothing watched to something: the view's own first read just landed, and it already holds what is watched.
+    const first = seen.current === '';
+    seen.current = watched;
+    if (first || timer.current) return;
+    const call = () => {
+      timer.current = null;
+      lastCall.current = Date.now();
+      callback.current();
+    };
+    const wait = lastCall.current + intervalMs - Date.now();
+    if (wait <= 0) call();
+    else timer.current = setTimeout(call, wait);
+  }, [watched, intervalMs]);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+}

@@ -23,4 +23,10 @@ describe('batch forms', () => {
     });
     expect(toRunRequest({ ...EMPTY_RUN, mode: 'debate' })).toEqual({ mode: 'debate', debate: { maxRounds: 3, loopCount: 1 } });
   });
+
+  it('sends a debate run the worktree its debates act in', () => {
+    const debate = { ...EMPTY_RUN.debate, postActionPrompt: 'Apply it', useWorktree: true };
+    expect(toRunRequest({ ...EMPTY_RUN, mode: 'debate', workDir: '/repo', debate }).debate).toEqual({ maxRounds: 3, loopCount: 1,
+      postActionPrompt: 'Apply it', postActionRole: 'claude', verification: false, useWorktree: true });
+  });
 });

@@ -60,6 +60,15 @@ export function DebateOptionsFields({
           />
         </div>
       )}
+      {acting && (
+        // The server names the work dir when it is not in a git repository: that field shows the refusal.
+        <Checkbox
+          data-testid="debate-use-worktree"
+          checked={form.useWorktree}
+          onChange={set('useWorktree')}
+          label="Use a worktree: the post-action, review and refinements share one branch, pushed with a pull request at the end (the work dir must be in a git repository)"
+        />
+      )}
     </>
   );
 }

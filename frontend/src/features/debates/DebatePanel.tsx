@@ -1,10 +1,13 @@
-import { useJobStatuses, useLiveReload, useTouched } from '../../live/hooks';
+import { useJobStatuses, useLiveReload, useRunCosts, useThrottledReload, useTouched } from '../../live/hooks';
 import { withProject } from '../projects/activeProject';
 import { Badge, Button, ErrorState, formatCost, Link, Loading, Panel, StatusBadge, useAction, useApi } from '../common';
 import { debatesApi } from './debatesApi';
 import { DEBATE_TONES, divergence, isFinished, roundsByLoop, SIDE_NAMES, VERDICT_TONES } from './debateView';
 import type { DebateAction, DebateRound, DebateTurn, DebateView, Side } from './types';
 import './debates.css';
+
+/** At most one read per this while the sides' cost moves (frames report it with nearly every step of a run). */
+export const COST_RELOAD_MS = 2_000;
 
 /** One debate: its rounds side by side (Claude | Codex), verdicts, where the sides diverged, the conclusion. */
 export function DebatePanel({
@@ -25,8 +28,11 @@ export function DebatePanel({
   const { reload } = debate;
   // Read again whenever the live feed says the debate or one of its jobs moved (a side started, answered, gave its
   // verdict), and after a reconnect.
-  const jobStatuses = useJobStatuses((debate.data?.jobs ?? []).map((j) => j.jobId));
+  const jobIds = (debate.data?.jobs ?? []).map((j) => j.jobId);
+  const jobStatuses = useJobStatuses(jobIds);
   useLiveReload(reload, `${useTouched(`debate:${id}`)}|${jobStatuses}`);
+  // The per-side cost follows the runs' cost and tokens as live frames report them, not only status changes.
+  useThrottledReload(reload, useRunCosts(jobIds), COST_RELOAD_MS);
 
   if (!debate.data) {
     return (
@@ -66,6 +72,7 @@ export function DebatePanel({
           </Link>
         )}
       </div>
+      {d.branch && <WorktreeLine view={d} />}
       {cancel.error ? <ErrorState error={cancel.error} /> : null}
       {d.statusReason && d.status === 'failed' && <p className="form-error">{d.statusReason}</p>}
       {d.conclusion && (
@@ -90,6 +97,28 @@ export function DebatePanel({
       ))}
       {d.rounds.length === 0 && <p className="muted">The sides are starting.</p>}
     </Panel>
+  );
+}
+
+/** The debate's own branch, where its worktree is while it exists, and its pull request once opened. */
+function WorktreeLine({ view }: { view: DebateView }) {
+  const present = view.worktreeState === 'open' || view.worktreeState === 'published';
+  return (
+    <p className="debate-worktree muted" data-testid="debate-worktree">
+      <span className="mono" data-testid="debate-branch" title={view.worktreePath ?? ''}>
+        ⎇ {view.branch}
+      </span>
+      {present && view.worktreePath && <span className="mono"> · in {view.worktreePath}</span>}
+      {view.worktreeState === 'removed' && <span> · worktree removed, branch kept</span>}
+      {view.prUrl && (
+        <>
+          {' · '}
+          <a href={view.prUrl} target="_blank" rel="noreferrer" data-testid="debate-pr">
+            pull request
+          </a>
+        </>
+      )}
+    </p>
   );
 }
 

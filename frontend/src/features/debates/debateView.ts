@@ -47,6 +47,8 @@ export interface DebateFormValues {
   postActionPrompt: string;
   postActionRole: Side;
   verification: boolean;
+  /** With a post-action: it, the review and the refinements share a worktree whose branch becomes a pull request. */
+  useWorktree: boolean;
   loopCount: string;
 }
 
@@ -60,6 +62,7 @@ export const EMPTY_DEBATE_FORM: DebateFormValues = {
   postActionPrompt: '',
   postActionRole: 'claude',
   verification: false,
+  useWorktree: false,
   loopCount: '1',
 };
 
@@ -79,6 +82,7 @@ export function toNewDebate(form: DebateFormValues): NewDebate {
   if (request.postActionPrompt) {
     request.postActionRole = form.postActionRole;
     request.verification = form.verification;
+    if (form.useWorktree) request.useWorktree = true;
   }
   return Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)) as unknown as NewDebate;
 }

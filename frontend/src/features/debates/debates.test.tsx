@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { job } from '../../live/testRows';
-import { describe, expect, it, vi } from 'vitest';
+import { job, run } from '../../live/testRows';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DebateForm } from './DebateForm';
 import { LiveStateContext } from '../../live/LiveProvider';
 import { initialState, type LiveState } from '../../live/store';
 import { DebatePanel } from './DebatePanel';
@@ -16,6 +17,7 @@ const VIEW: DebateView = {
   id: 'd1', task: 'Queue or lock?', claudeModel: 'claude-sonnet-4-6', codexModel: 'codex-gpt-5.5', maxRounds: 3,
   templateId: null, workDir: '/w', postActionPrompt: 'Do it', postActionRole: 'codex', verification: true, loopCount: 1,
   projectId: null, status: 'consensus', statusReason: null, conclusion: 'Consensus: both sides agreed in round 2.',
+  useWorktree: false, repoRoot: null, worktreePath: null, branch: null, baseCommit: null, prUrl: null, worktreeState: 'none',
   createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', currentLoop: 1,
   rounds: [
     { loop: 1, round: 1, claude: turn('partial', 'c1'), codex: turn('disagree', 'x1'), diverged: true },
@@ -79,6 +81,45 @@ describe('debate panel', () => {
     await waitFor(() => expect(load).toHaveBeenCalledTimes(4));
   });
 
+  it('shows the branch a debate acted on and its pull request, and that the worktree is gone', async () => {
+    const published: DebateView = { ...VIEW, useWorktree: true, repoRoot: '/r', worktreePath: '/r/.orchestrator-workflows/debate-d1',
+      branch: 'autodev/debate-d1-queue-or-lock', baseCommit: 'abc', prUrl: 'https://github.example/pr/7', worktreeState: 'removed' };
+    render(<DebatePanel id="d1" onClose={() => {}} load={() => Promise.resolve(published)} />);
+    expect((await screen.findByTestId('debate-branch')).textContent).toContain('autodev/debate-d1-queue-or-lock');
+    expect(screen.getByTestId('debate-pr').getAttribute('href')).toBe('https://github.example/pr/7');
+    expect(screen.getByTestId('debate-worktree').textContent).toContain('worktree removed, branch kept');
+  });
+
+  it('shows no branch line for a debate without a worktree', async () => {
+    render(<DebatePanel id="d1" onClose={() => {}} load={() => Promise.resolve(VIEW)} />);
+    await screen.findByTestId('debate-status');
+    expect(screen.queryByTestId('debate-worktree')).toBeNull();
+  });
+
+  it('reads the debate again when a live frame reports new cost for one of its jobs, so the per-side cost moves', async () => {
+    const running = (claude: number): DebateView => ({ ...VIEW, status: 'debating', conclusion: null, actions: [],
+      costUsd: { claude, codex: 0 }, jobs: [{ jobId: 'j1', loop: 1, stage: 'turn', round: 1, side: 'claude', status: 'running' }] });
+    const load = vi.fn().mockResolvedValueOnce(running(0.1)).mockResolvedValue(running(0.25));
+    // Only the run moves: its job's status stays what it was, so the cost alone is what reads the debate again.
+    const withCost = (costUsd: number, inputTokens: number): LiveState => ({ ...initialState, connection: 'live',
+      runs: { r1: { ...run('r1', 'j1', 'running', '2026-01-01T00:00:00Z'), costUsd, inputTokens } }, runsByJob: { j1: ['r1'] } });
+    const panel = (state: LiveState) => (
+      <LiveStateContext.Provider value={state}>
+        <DebatePanel id="d1" onClose={() => {}} load={load} />
+      </LiveStateContext.Provider>
+    );
+    const { rerender } = render(panel(withCost(0.1, 100)));
+    await screen.findByText(/Claude \$0\.10/);
+    expect(load).toHaveBeenCalledTimes(1);
+
+    rerender(panel(withCost(0.25, 900)));
+    await screen.findByText(/Claude \$0\.25/);
+    expect(load).toHaveBeenCalledTimes(2);
+    // A frame that moves nothing of its runs reads nothing.
+    rerender(panel(withCost(0.25, 900)));
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
   it('marks a side that gave no verdict and was asked again', async () => {
     const noVerdict: DebateView = {
       ...VIEW,
@@ -91,12 +132,47 @@ describe('debate panel', () => {
   });
 });
 
+describe('new debate form', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('offers a worktree once there is a post-action and sends it, and shows a refused work dir at its field', async () => {
+    const posted: unknown[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (path: string, init?: RequestInit) => {
+      if (init?.method === 'POST') {
+        posted.push(JSON.parse(String(init.body)));
+        return new Response(JSON.stringify({ error: 'bad_request', field: 'workDir',
+          message: 'must be inside a git repository when useWorktree is on, was /tmp/x' }), { status: 400 });
+      }
+      return new Response(path === '/api/templates' ? '[]' : '{}', { status: 200 });
+    }));
+    render(<DebateForm onCreated={() => {}} onCancel={() => {}} />);
+    fireEvent.change(screen.getByTestId('debate-task'), { target: { value: 'Which value?' } });
+    fireEvent.change(screen.getByTestId('debate-work-dir'), { target: { value: '/tmp/x' } });
+    expect(screen.queryByTestId('debate-use-worktree')).toBeNull();
+    fireEvent.change(screen.getByTestId('debate-post-action'), { target: { value: 'Write it' } });
+    const box = screen.getByTestId('debate-use-worktree') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    expect(box.checked).toBe(true);
+    fireEvent.click(screen.getByTestId('debate-submit'));
+
+    expect((await screen.findByTestId('debate-field-error-workDir')).textContent).toContain('git repository');
+    expect(posted).toEqual([{ task: 'Which value?', workDir: '/tmp/x', maxRounds: 3, loopCount: 1, postActionPrompt: 'Write it',
+      postActionRole: 'claude', verification: false, useWorktree: true }]);
+  });
+});
+
 describe('debate form values', () => {
   it('leaves blanks out so the server defaults apply, and sends the role only with a post-action', () => {
     expect(toNewDebate({ ...EMPTY_DEBATE_FORM, task: 'Why?', maxRounds: '', loopCount: '2', postActionRole: 'codex' }))
       .toEqual({ task: 'Why?', loopCount: 2 });
     expect(toNewDebate({ ...EMPTY_DEBATE_FORM, task: 'Why?', postActionPrompt: 'Fix it', postActionRole: 'codex', verification: true }))
       .toEqual({ task: 'Why?', maxRounds: 3, loopCount: 1, postActionPrompt: 'Fix it', postActionRole: 'codex', verification: true });
+  });
+
+  it('sends a worktree only with a post-action, where it has something to hold', () => {
+    expect(toNewDebate({ ...EMPTY_DEBATE_FORM, task: 'Why?', useWorktree: true })).toEqual({ task: 'Why?', maxRounds: 3, loopCount: 1 });
+    expect(toNewDebate({ ...EMPTY_DEBATE_FORM, task: 'Why?', postActionPrompt: 'Fix it', useWorktree: true }).useWorktree).toBe(true);
   });
 
   it('says nothing diverged while a side is still answering', () => {

@@ -3,6 +3,8 @@
 export type DebateStatus = 'debating' | 'acting' | 'consensus' | 'disagreement' | 'failed' | 'cancelled';
 export type Side = 'claude' | 'codex';
 export type Verdict = 'agree' | 'disagree' | 'partial';
+/** Where a debate's own worktree is: none yet, open (the acting jobs work in it), published, removed (branch kept). */
+export type WorktreeState = 'none' | 'open' | 'published' | 'removed';
 
 export interface Debate {
   id: string;
@@ -20,6 +22,13 @@ export interface Debate {
   status: DebateStatus;
   statusReason: string | null;
   conclusion: string | null;
+  useWorktree: boolean;
+  repoRoot: string | null;
+  worktreePath: string | null;
+  branch: string | null;
+  baseCommit: string | null;
+  prUrl: string | null;
+  worktreeState: WorktreeState;
   createdAt: string;
   updatedAt: string;
 }
@@ -80,4 +89,5 @@ export interface NewDebate {
   postActionRole?: Side;
   verification?: boolean;
   loopCount?: number;
+  useWorktree?: boolean;
 }

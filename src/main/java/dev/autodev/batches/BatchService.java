@@ -104,7 +104,8 @@ public class BatchService {
         for (String item : batch.items()) {
             NewDebate request = new NewDebate(item, d.claudeModel(), d.codexModel(), d.maxRounds(),
                     d.templateId() != null ? d.templateId() : o.templateId(), d.workDir() != null ? d.workDir() : o.workDir(),
-                    d.postActionPrompt(), d.postActionRole(), d.verification(), d.loopCount());
+                    d.postActionPrompt(), d.postActionRole(), d.verification(), d.loopCount(),
+                    d.useWorktree() != null ? d.useWorktree() : o.useWorktree());
             debateIds.add(debates.create(request, project.id()).id());
         }
         return new BatchRunResult(project.id(), project.name(), List.of(), debateIds);

@@ -32,11 +32,20 @@ final class DebateDecisions {
     /** The debate is over. */
     record Finish(DebateStatus status, String reason, String conclusion) implements Next {}
 
+    /** Acting is about to begin in a worktree of the debate's own: decide and store its place, then create it. */
+    record OpenWorktree() implements Next {}
+
+    /** The acting ended done in the debate's worktree: commit what is left, push, open the pull request, then finish. */
+    record Publish(Finish finish) implements Next {}
+
+    /** The debate is over and none of its jobs runs any more: remove its worktree (the branch stays). */
+    record RemoveWorktree(WorktreeState from) implements Next {}
+
     /** How one loop's rounds came out: {@code outcome} is CONSENSUS, DISAGREEMENT, or null while still debating. */
     record LoopResult(int loop, DebateStatus outcome, int rounds, String conclusion) {}
 
     static Next next(Debate debate, List<StepState> steps) {
-        if (debate.status().isTerminal()) return new Wait();
+        if (debate.status().isTerminal()) return afterTheEnd(debate, steps);
         int loop = steps.stream().mapToInt(s -> s.step().loop()).max().orElse(1);
         List<StepState> ofLoop = steps.stream().filter(s -> s.step().loop() == loop).toList();
         Next rounds = rounds(debate, loop, ofLoop);
@@ -50,7 +59,17 @@ final class DebateDecisions {
             DebateStatus moveTo = debate.status() == DebateStatus.ACTING ? DebateStatus.DEBATING : null;
             return new StartJobs(loop + 1, Stage.TURN, 1, List.of(Side.values()), moveTo);
         }
-        return new Finish(result.outcome(), null, result.conclusion());
+        Finish finish = new Finish(result.outcome(), null, result.conclusion());
+        // Only a debate whose acting ended done gets here: its branch is proposed before the debate ends.
+        if (debate.actsInWorktree() && debate.worktreeState() == WorktreeState.OPEN) return new Publish(finish);
+        return finish;
+    }
+
+    /** A finished debate still holding a worktree removes it, once no job of its own can still be working there. */
+    private static Next afterTheEnd(Debate debate, List<StepState> steps) {
+        if (!debate.worktreeState().holdsDirectory()) return new Wait();
+        if (!steps.stream().allMatch(StepState::finished)) return new Wait();
+        return new RemoveWorktree(debate.worktreeState());
     }
 
     /** The rounds of a loop: what to do while they are not decided, or null once they are. */
@@ -79,6 +98,7 @@ final class DebateDecisions {
         for (Stage stage : stages) {
             Optional<StepState> step = ofLoop.stream().filter(s -> s.step().stage() == stage).findFirst();
             if (step.isEmpty()) {
+                if (debate.actsInWorktree() && debate.worktreeState() == WorktreeState.NONE) return new OpenWorktree();
                 Side side = stage == Stage.REVIEW ? implementer.other() : implementer;
                 DebateStatus moveTo = debate.status() == DebateStatus.DEBATING ? DebateStatus.ACTING : null;
                 return new StartJobs(loop, stage, 0, List.of(side), moveTo);

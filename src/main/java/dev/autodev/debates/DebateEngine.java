@@ -5,9 +5,14 @@ import dev.autodev.common.BackgroundLoop;
 import dev.autodev.debates.DebateDecisions.AskAgain;
 import dev.autodev.debates.DebateDecisions.Finish;
 import dev.autodev.debates.DebateDecisions.Next;
+import dev.autodev.debates.DebateDecisions.OpenWorktree;
+import dev.autodev.debates.DebateDecisions.Publish;
+import dev.autodev.debates.DebateDecisions.RemoveWorktree;
 import dev.autodev.debates.DebateDecisions.StartJobs;
 import dev.autodev.debates.DebateDecisions.Wait;
 import dev.autodev.jobs.JobChanged;
+import java.io.IOException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -20,6 +25,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * stored, and has {@link DebateSteps} carry it out: a job is created in the same transaction that records it in the
  * debate, so a restart at any point finds each side either started or not, never twice. Job changes wake it; a
  * periodic sweep backs the events up, and starting the server is one more wake-up, which resumes debates mid-round.
+ * A debate that acts in a worktree of its own has {@link DebateWorktrees} open, publish and remove it, each step
+ * recorded as the worktree's state, so a restart neither makes a second worktree nor publishes twice.
  */
 @Component
 class DebateEngine implements SmartLifecycle {
@@ -31,13 +38,15 @@ class DebateEngine implements SmartLifecycle {
     private final DebateRepository debates;
     private final DebateStates states;
     private final DebateSteps steps;
+    private final DebateWorktrees worktrees;
     private final BackgroundLoop loop = new BackgroundLoop("debates", log,
             "debate pass failed; the next signal or sweep retries", this::passOnce);
 
-    DebateEngine(DebateRepository debates, DebateStates states, DebateSteps steps) {
+    DebateEngine(DebateRepository debates, DebateStates states, DebateSteps steps, DebateWorktrees worktrees) {
         this.debates = debates;
         this.states = states;
         this.steps = steps;
+        this.worktrees = worktrees;
     }
 
     void signal() {
@@ -79,12 +88,25 @@ class DebateEngine implements SmartLifecycle {
                 case StartJobs start -> startJobs(state, start);
                 case AskAgain ask -> steps.askAgain(state.debate(), ask);
                 case Finish finish -> steps.finish(state.debate(), finish);
+                case OpenWorktree open -> openWorktree(state.debate());
+                case Publish publish -> publish(state.debate(), publish);
+                case RemoveWorktree remove -> removeWorktree(state.debate(), remove);
             };
             if (!moved) return;
         }
     }
 
     private boolean startJobs(DebateStates.State state, StartJobs start) {
+        Debate debate = state.debate();
+        if (start.stage() != Stage.TURN && debate.actsInWorktree()) {
+            try {
+                // Its directory may have gone while the server was away (or git stopped half-way): check it out again.
+                worktrees.ensure(debate);
+            } catch (IOException e) {
+                return steps.finish(debate, new Finish(DebateStatus.FAILED, "the debate's worktree is not usable: "
+                        + e.getMessage(), null));
+            }
+        }
         try {
             return steps.startJobs(state, start);
         } catch (ApiException refused) {
@@ -92,6 +114,34 @@ class DebateEngine implements SmartLifecycle {
             return steps.finish(state.debate(), new Finish(DebateStatus.FAILED,
                     "could not start a job: " + refused.getMessage(), null));
         }
+    }
+
+    private boolean openWorktree(Debate debate) {
+        try {
+            worktrees.open(debate);
+            return true;
+        } catch (IOException e) {
+            return steps.finish(debate, new Finish(DebateStatus.FAILED, "could not create the debate's worktree: "
+                    + e.getMessage(), null));
+        }
+    }
+
+    private boolean publish(Debate debate, Publish publish) {
+        try {
+            String prUrl = worktrees.publish(debate, publish.finish().conclusion());
+            return steps.published(debate, prUrl);
+        } catch (IOException e) {
+            log.warn("debate {}: publishing its branch failed: {}", debate.id(), e.getMessage());
+            return steps.finish(debate, new Finish(DebateStatus.FAILED, "publishing the branch failed: " + e.getMessage(),
+                    publish.finish().conclusion()));
+        }
+    }
+
+    /** Removes the directory; the state moves on even when git refused, so a stuck worktree is not retried forever. */
+    private boolean removeWorktree(Debate debate, RemoveWorktree remove) {
+        Optional<String> problem = worktrees.remove(debate);
+        return steps.worktreeRemoved(debate, remove.from(), problem.map(p -> "could not remove: " + p)
+                .orElse("debate " + debate.status().wireName()));
     }
 
     @Override

@@ -32,6 +32,29 @@ class DebateLifecycle {
         return true;
     }
 
+    /**
+     * Moves the debate's worktree from {@code from} to {@code to} (with the pull request's address when published);
+     * false when it had already moved on. Call inside a write transaction.
+     */
+    boolean moveWorktree(Debate debate, WorktreeState from, WorktreeState to, String prUrl, String reason) {
+        if (!from.canMoveTo(to)) {
+            throw new IllegalStateException("the worktree of debate " + debate.id() + " cannot move from "
+                    + from.wireName() + " to " + to.wireName());
+        }
+        if (!debates.moveWorktree(debate.id(), from, to, prUrl, clock.millis())) return false;
+        transitions.record("debate_worktree", debate.id(), from, to, reason);
+        events.publishEvent(new DebateChanged(debate.id(), debate.status()));
+        return true;
+    }
+
+    /** Stores where the worktree goes, moving it from none to open; false when it was stored already. */
+    boolean openWorktree(Debate debate, String repoRoot, String path, String branch, String baseCommit) {
+        if (!debates.openWorktree(debate.id(), repoRoot, path, branch, baseCommit, clock.millis())) return false;
+        transitions.record("debate_worktree", debate.id(), WorktreeState.NONE, WorktreeState.OPEN, "acting begins on " + branch);
+        events.publishEvent(new DebateChanged(debate.id(), debate.status()));
+        return true;
+    }
+
     /** Something in the debate changed without a status move (a job started): updated_at and an event. */
     void touched(Debate debate) {
         debates.touch(debate.id(), clock.millis());

@@ -64,11 +64,11 @@ class DebatePrompts {
     String postAction(Debate debate, String conclusion, Side side) {
         return debate.postActionPrompt().strip() + "\n\n## The debate's conclusion\n" + quote(conclusion)
                 + "\n\n## The task that was debated\n" + debate.task().strip()
-                + "\n\nYou are " + side.displayName() + ". Work in " + debate.workDir() + ".\n";
+                + "\n\nYou are " + side.displayName() + ". Work in " + where(debate) + ".\n";
     }
 
     String review(Debate debate, String conclusion, Side implementer, StepState postAction) {
-        return implementer.displayName() + " acted on a debate you took part in, in " + debate.workDir()
+        return implementer.displayName() + " acted on a debate you took part in, in " + where(debate)
                 + ". Review what it did: read the changes there, check them against the request and the conclusion, "
                 + "and list concrete problems and refinements. Do not change files yourself.\n\n## What it was asked\n"
                 + debate.postActionPrompt().strip() + "\n\n## The debate's conclusion\n" + quote(conclusion)
@@ -77,9 +77,16 @@ class DebatePrompts {
 
     String refine(Debate debate, Side reviewer, StepState postAction, StepState review) {
         return reviewer.displayName() + " reviewed what you did for the request below. Answer the review: apply the "
-                + "refinements you agree with in " + debate.workDir() + ", and say which you did not apply and why.\n\n"
+                + "refinements you agree with in " + where(debate) + ", and say which you did not apply and why.\n\n"
                 + "## What you were asked\n" + debate.postActionPrompt().strip() + "\n\n## What you reported\n"
                 + quote(postAction.resultText()) + "\n\n## The review\n" + quote(review.resultText()) + "\n";
+    }
+
+    /** Where the acting jobs work: the debate's worktree, named with its branch, or the work dir. */
+    private static String where(Debate debate) {
+        if (!debate.actsInWorktree() || debate.worktreePath() == null) return debate.workDir();
+        return debate.actingDir() + " (a worktree on branch " + debate.branch()
+                + ", shared by the post-action, review and refinements; what is left there is committed and proposed as a pull request)";
     }
 
     private void answer(StringBuilder p, String heading, StepState turn) {
@@ -101,6 +108,11 @@ class DebatePrompts {
                 .append(quote(DebateDecisions.loopResult(debate, loop, ofLoop).conclusion())).append('\n');
         Optional<StepState> acted = DebateDecisions.actingResult(ofLoop);
         acted.ifPresent(a -> p.append("\n### What was done with it\n").append(quote(a.resultText())).append('\n'));
+        // The work dir does not hold those changes: they are on the debate's branch, in its worktree.
+        if (acted.isPresent() && debate.actsInWorktree() && debate.worktreePath() != null) {
+            p.append("Its changes are in ").append(debate.worktreePath()).append(" (branch ").append(debate.branch())
+                    .append("), not in the work dir.\n");
+        }
     }
 
     private String quote(String text) {

@@ -15,24 +15,35 @@ class DebateRepository {
 
     private static final String DEBATE_COLUMNS = """
             id, task, claude_model, codex_model, max_rounds, template_id, work_dir, post_action_prompt,
-            post_action_role, verification, loop_count, project_id, status, status_reason, conclusion, created_at,
-            updated_at""";
+            post_action_role, verification, loop_count, project_id, status, status_reason, conclusion, use_worktree,
+            repo_root, worktree_path, branch, base_commit, pr_url, worktree_state, created_at, updated_at""";
     private static final String INSERT = """
             INSERT INTO debates (id, task, claude_model, codex_model, max_rounds, template_id, work_dir,
-                post_action_prompt, post_action_role, verification, loop_count, project_id, status, created_at, updated_at)
+                post_action_prompt, post_action_role, verification, loop_count, project_id, status, use_worktree, created_at,
+                updated_at)
             VALUES (:id, :task, :claude, :codex, :maxRounds, :templateId, :workDir, :postPrompt, :postRole,
-                :verification, :loopCount, :projectId, :status, :at, :at)""";
+                :verification, :loopCount, :projectId, :status, :useWorktree, :at, :at)""";
     private static final String BY_ID = "SELECT " + DEBATE_COLUMNS + " FROM debates WHERE id = ?";
     private static final String NEWEST = "SELECT " + DEBATE_COLUMNS + " FROM debates ORDER BY created_at DESC, id LIMIT ? OFFSET ?";
     private static final String COUNT = "SELECT count(*) FROM debates";
+    /** Debates still going, and finished ones whose worktree is still to be removed. */
     private static final String ACTIVE = "SELECT " + DEBATE_COLUMNS
-            + " FROM debates WHERE status IN ('debating', 'acting') ORDER BY created_at, id";
+            + " FROM debates WHERE status IN ('debating', 'acting') OR worktree_state IN ('open', 'published')"
+            + " ORDER BY created_at, id";
     private static final String MOVE = """
             UPDATE debates SET status = :to, status_reason = :reason, conclusion = coalesce(:conclusion, conclusion),
                 updated_at = :at
             WHERE id = :id AND status = :from""";
 
     private static final String TOUCH = "UPDATE debates SET updated_at = ? WHERE id = ?";
+    /** The worktree's place, stored once: a second try finds it set and changes nothing. */
+    private static final String OPEN_WORKTREE = """
+            UPDATE debates SET repo_root = :root, worktree_path = :path, branch = :branch, base_commit = :base,
+                worktree_state = 'open', updated_at = :at
+            WHERE id = :id AND worktree_state = 'none'""";
+    private static final String MOVE_WORKTREE = """
+            UPDATE debates SET worktree_state = :to, pr_url = coalesce(:prUrl, pr_url), updated_at = :at
+            WHERE id = :id AND worktree_state = :from""";
 
     private static final String JOB_COLUMNS =
             "debate_id, loop, stage, round, side, job_id, verdict, position, asked_again_run_id, created_at";
@@ -58,7 +69,8 @@ class DebateRepository {
                 .param("workDir", d.workDir()).param("postPrompt", d.postActionPrompt())
                 .param("postRole", d.postActionRole().wireName()).param("verification", d.verification() ? 1 : 0)
                 .param("loopCount", d.loopCount()).param("projectId", d.projectId())
-                .param("status", d.status().wireName()).param("at", d.createdAt().toEpochMilli()).update();
+                .param("status", d.status().wireName()).param("useWorktree", d.useWorktree() ? 1 : 0)
+                .param("at", d.createdAt().toEpochMilli()).update();
     }
 
     Optional<Debate> find(String id) {
@@ -89,6 +101,16 @@ class DebateRepository {
 
     void touch(String id, long at) {
         db.write().sql(TOUCH).param(at).param(id).update();
+    }
+
+    boolean openWorktree(String id, String repoRoot, String path, String branch, String baseCommit, long at) {
+        return db.write().sql(OPEN_WORKTREE).param("root", repoRoot).param("path", path).param("branch", branch)
+                .param("base", baseCommit).param("at", at).param("id", id).update() == 1;
+    }
+
+    boolean moveWorktree(String id, WorktreeState from, WorktreeState to, String prUrl, long at) {
+        return db.write().sql(MOVE_WORKTREE).param("to", to.wireName()).param("prUrl", prUrl).param("at", at)
+                .param("id", id).param("from", from.wireName()).update() == 1;
     }
 
     void insertJob(DebateJob job) {
@@ -125,7 +147,10 @@ class DebateRepository {
                 rs.getString("work_dir"), rs.getString("post_action_prompt"), Side.parse(rs.getString("post_action_role")),
                 rs.getInt("verification") == 1, rs.getInt("loop_count"), rs.getString("project_id"),
                 DebateStatus.fromWire(rs.getString("status")), rs.getString("status_reason"), rs.getString("conclusion"),
-                instant(rs.getLong("created_at")), instant(rs.getLong("updated_at")));
+                rs.getInt("use_worktree") == 1, rs.getString("repo_root"), rs.getString("worktree_path"),
+                rs.getString("branch"), rs.getString("base_commit"), rs.getString("pr_url"),
+                WorktreeState.fromWire(rs.getString("worktree_state")), instant(rs.getLong("created_at")),
+                instant(rs.getLong("updated_at")));
     }
 
     private static DebateJob debateJob(ResultSet rs, int row) throws SQLException {

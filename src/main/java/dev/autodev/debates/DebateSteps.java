@@ -56,8 +56,10 @@ class DebateSteps {
                 String prompt = prompt(state, start, side);
                 // The template's guidelines shape each side's answer; acting on the conclusion is its own task.
                 String templateId = start.stage() == Stage.TURN ? debate.templateId() : null;
+                // The turns only analyse, in the work dir; acting happens in the debate's worktree when it has one.
+                String dir = start.stage() == Stage.TURN ? debate.workDir() : debate.actingDir();
                 Job job = jobs.create(new NewJob(prompt, prompts.title(debate, start.loop(), start.stage(), start.round(), side),
-                        null, debate.model(side), debate.workDir(), null, null, null, null, null, null, null, null,
+                        null, debate.model(side), dir, null, null, null, null, null, null, null, null,
                         null, null, null, templateId, debate.projectId(), null));
                 debates.insertJob(new DebateJob(debate.id(), start.loop(), start.stage(), start.round(), side, job.id(),
                         null, null, null, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
@@ -94,6 +96,17 @@ class DebateSteps {
     boolean finish(Debate debate, Finish finish) {
         return Boolean.TRUE.equals(tx.execute(s -> stillAt(debate)
                 && lifecycle.move(debate.id(), debate.status(), finish.status(), finish.reason(), finish.conclusion())));
+    }
+
+    /** Records the pull request (null: none, nothing changed) of a debate just published; the next decision finishes it. */
+    boolean published(Debate debate, String prUrl) {
+        return Boolean.TRUE.equals(tx.execute(s -> stillAt(debate)
+                && lifecycle.moveWorktree(debate, WorktreeState.OPEN, WorktreeState.PUBLISHED, prUrl,
+                prUrl == null ? "nothing to propose: the acting changed nothing" : "pushed; " + prUrl)));
+    }
+
+    boolean worktreeRemoved(Debate debate, WorktreeState from, String reason) {
+        return Boolean.TRUE.equals(tx.execute(s -> lifecycle.moveWorktree(debate, from, WorktreeState.REMOVED, null, reason)));
     }
 
     void cancelQuietly(String jobId) {

@@ -50,8 +50,14 @@ class DebateValidator {
         if (templateId != null && templates.find(templateId).isEmpty()) {
             throw new BadRequest("templateId", "no template with id " + templateId);
         }
-        return new Debate(id, in.task(), claude, codex, rounds, templateId, workDir(in.workDir()), postAction, role,
-                Boolean.TRUE.equals(in.verification()), loops, projectId, DebateStatus.DEBATING, null, null, now, now);
+        String workDir = workDir(in.workDir());
+        boolean useWorktree = Boolean.TRUE.equals(in.useWorktree());
+        if (useWorktree && !insideGitRepository(Path.of(workDir))) {
+            throw new BadRequest("workDir", "must be inside a git repository when useWorktree is on, was " + workDir);
+        }
+        return new Debate(id, in.task(), claude, codex, rounds, templateId, workDir, postAction, role,
+                Boolean.TRUE.equals(in.verification()), loops, projectId, DebateStatus.DEBATING, null, null, useWorktree,
+                null, null, null, null, null, WorktreeState.NONE, now, now);
     }
 
     private String claudeModel(String requested) {
@@ -85,6 +91,13 @@ class DebateValidator {
         Path path = Path.of(requested).toAbsolutePath().normalize();
         if (!Files.isDirectory(path)) throw new BadRequest("workDir", "no such directory: " + requested);
         return path.toString();
+    }
+
+    private static boolean insideGitRepository(Path dir) {
+        for (Path p = dir; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) return true;
+        }
+        return false;
     }
 
     private static String blankToNull(String value) {

@@ -7,6 +7,9 @@ package dev.autodev.debates;
  * @param maxRounds      1 to 10, default 3
  * @param postActionRole {@code claude} (default) or {@code codex}
  * @param loopCount      1 to 10, default 1
+ * @param useWorktree    the post-action, review and refinements work in one worktree of the debate's own, whose
+ *                       branch is pushed with a pull request at the end (default false; the work dir must be in a
+ *                       git repository)
  */
 public record NewDebate(
         String task,
@@ -18,9 +21,10 @@ public record NewDebate(
         String postActionPrompt,
         String postActionRole,
         Boolean verification,
-        Integer loopCount) {
+        Integer loopCount,
+        Boolean useWorktree) {
 
     public static NewDebate of(String task) {
-        return new NewDebate(task, null, null, null, null, null, null, null, null, null);
+        return new NewDebate(task, null, null, null, null, null, null, null, null, null, null);
     }
 }

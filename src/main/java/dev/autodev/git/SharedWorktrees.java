@@ -8,8 +8,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Worktrees that several jobs share, one after another, on one branch: an engine above the queue (a workflow) keeps
- * the path and branch itself and points each of its jobs' work dir at the path. They live under
+ * Worktrees that several jobs share, one after another, on one branch: an engine above the queue (a workflow, a
+ * debate that acts in a worktree) keeps the path and branch itself and points each of its jobs' work dir at the
+ * path. They live under
  * {@value #SHARED_DIR} of the repository root, apart from job worktrees, whose janitor removes what no job owns.
  * Every method is idempotent, so a caller that crashed half-way can simply call it again.
  */

@@ -6,6 +6,9 @@ import dev.autodev.agents.AgentRun;
 import dev.autodev.agents.RunStatus;
 import dev.autodev.debates.DebateDecisions.AskAgain;
 import dev.autodev.debates.DebateDecisions.Finish;
+import dev.autodev.debates.DebateDecisions.OpenWorktree;
+import dev.autodev.debates.DebateDecisions.Publish;
+import dev.autodev.debates.DebateDecisions.RemoveWorktree;
 import dev.autodev.debates.DebateDecisions.StartJobs;
 import dev.autodev.debates.DebateDecisions.Wait;
 import dev.autodev.jobs.JobStatus;
@@ -135,6 +138,74 @@ class DebateDecisionsTest {
         assertThat(next(aDebate(1, null, false, 1, DebateStatus.CANCELLED))).isEqualTo(new Wait());
     }
 
+    @Test
+    void actingInAWorktreeOpensItOnceBeforeThePostAction() {
+        turn(1, 1, Side.CLAUDE, JobStatus.DONE, Verdict.AGREE, "s1");
+        turn(1, 1, Side.CODEX, JobStatus.DONE, Verdict.AGREE, "s2");
+        assertThat(next(inWorktree(DebateStatus.DEBATING, WorktreeState.NONE))).isEqualTo(new OpenWorktree());
+        // Its place is stored: the post-action starts, and a restart does not open a second one.
+        assertThat(next(inWorktree(DebateStatus.DEBATING, WorktreeState.OPEN)))
+                .isEqualTo(new StartJobs(1, Stage.POST_ACTION, 0, List.of(Side.CODEX), DebateStatus.ACTING));
+        step(1, Stage.POST_ACTION, 0, Side.CODEX, JobStatus.DONE);
+        assertThat(next(inWorktree(DebateStatus.ACTING, WorktreeState.OPEN)))
+                .isEqualTo(new StartJobs(1, Stage.REVIEW, 0, List.of(Side.CLAUDE), null));
+    }
+
+    @Test
+    void turnsAloneNeverOpenAWorktree() {
+        Instant now = Instant.EPOCH;
+        Debate noAction = new Debate("d1", "task", "claude-sonnet-4-6", "codex", 1, null, "/tmp", null, Side.CODEX,
+                false, 1, null, DebateStatus.DEBATING, null, null, true, null, null, null, null, null, WorktreeState.NONE, now, now);
+        turn(1, 1, Side.CLAUDE, JobStatus.DONE, Verdict.AGREE, "s1");
+        turn(1, 1, Side.CODEX, JobStatus.DONE, Verdict.AGREE, "s2");
+        assertThat(next(noAction)).isInstanceOf(Finish.class);
+    }
+
+    @Test
+    void anActingChainThatEndsDoneIsPublishedBeforeTheDebateEnds() {
+        turn(1, 1, Side.CLAUDE, JobStatus.DONE, Verdict.AGREE, "s1");
+        turn(1, 1, Side.CODEX, JobStatus.DONE, Verdict.AGREE, "s2");
+        step(1, Stage.POST_ACTION, 0, Side.CODEX, JobStatus.DONE);
+        step(1, Stage.REVIEW, 0, Side.CLAUDE, JobStatus.DONE);
+        step(1, Stage.REFINE, 0, Side.CODEX, JobStatus.DONE);
+        assertThat(next(inWorktree(DebateStatus.ACTING, WorktreeState.OPEN))).isInstanceOfSatisfying(Publish.class,
+                p -> assertThat(p.finish().status()).isEqualTo(DebateStatus.CONSENSUS));
+        assertThat(next(inWorktree(DebateStatus.ACTING, WorktreeState.PUBLISHED))).isInstanceOfSatisfying(Finish.class,
+                f -> assertThat(f.status()).isEqualTo(DebateStatus.CONSENSUS));
+        assertThat(next(inWorktree(DebateStatus.CONSENSUS, WorktreeState.PUBLISHED)))
+                .isEqualTo(new RemoveWorktree(WorktreeState.PUBLISHED));
+        assertThat(next(inWorktree(DebateStatus.CONSENSUS, WorktreeState.REMOVED))).isEqualTo(new Wait());
+    }
+
+    @Test
+    void aFailedPostActionIsNotPublishedAndItsWorktreeIsRemoved() {
+        turn(1, 1, Side.CLAUDE, JobStatus.DONE, Verdict.AGREE, "s1");
+        turn(1, 1, Side.CODEX, JobStatus.DONE, Verdict.AGREE, "s2");
+        step(1, Stage.POST_ACTION, 0, Side.CODEX, JobStatus.FAILED);
+        assertThat(next(inWorktree(DebateStatus.ACTING, WorktreeState.OPEN))).isInstanceOfSatisfying(Finish.class,
+                f -> assertThat(f.status()).isEqualTo(DebateStatus.FAILED));
+        assertThat(next(inWorktree(DebateStatus.FAILED, WorktreeState.OPEN))).isEqualTo(new RemoveWorktree(WorktreeState.OPEN));
+    }
+
+    @Test
+    void aCancelledDebateRemovesItsWorktreeOnlyOnceItsJobsHaveStopped() {
+        turn(1, 1, Side.CLAUDE, JobStatus.DONE, Verdict.AGREE, "s1");
+        turn(1, 1, Side.CODEX, JobStatus.DONE, Verdict.AGREE, "s2");
+        step(1, Stage.POST_ACTION, 0, Side.CODEX, JobStatus.RUNNING);
+        assertThat(next(inWorktree(DebateStatus.CANCELLED, WorktreeState.OPEN))).isEqualTo(new Wait());
+        steps.removeLast();
+        step(1, Stage.POST_ACTION, 0, Side.CODEX, JobStatus.CANCELLED);
+        assertThat(next(inWorktree(DebateStatus.CANCELLED, WorktreeState.OPEN))).isEqualTo(new RemoveWorktree(WorktreeState.OPEN));
+    }
+
+    private static Debate inWorktree(DebateStatus status, WorktreeState worktree) {
+        Instant now = Instant.EPOCH;
+        boolean placed = worktree != WorktreeState.NONE;
+        return new Debate("d1", "task", "claude-sonnet-4-6", "codex", 1, null, "/tmp", "Do it", Side.CODEX, true, 1,
+                null, status, null, null, true, placed ? "/tmp" : null, placed ? "/tmp/.orchestrator-workflows/debate-d1" : null,
+                placed ? "autodev/debate-d1-task" : null, placed ? "abc" : null, null, worktree, now, now);
+    }
+
     private DebateDecisions.Next next(Debate debate) {
         return DebateDecisions.next(debate, List.copyOf(steps));
     }
@@ -146,7 +217,7 @@ class DebateDecisionsTest {
     private static Debate aDebate(int maxRounds, String postAction, boolean verification, int loops, DebateStatus status) {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         return new Debate("d1", "task", "claude-sonnet-4-6", "codex", maxRounds, null, "/tmp", postAction, Side.CODEX,
-                verification, loops, null, status, null, null, now, now);
+                verification, loops, null, status, null, null, false, null, null, null, null, null, WorktreeState.NONE, now, now);
     }
 
     private void turn(int loop, int round, Side side, JobStatus status, Verdict verdict, String session) {

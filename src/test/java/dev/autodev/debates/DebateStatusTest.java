@@ -27,4 +27,14 @@ class DebateStatusTest {
         assertThat(Arrays.stream(DebateStatus.values()).filter(DebateStatus::isTerminal))
                 .containsExactly(DebateStatus.CONSENSUS, DebateStatus.DISAGREEMENT, DebateStatus.FAILED, DebateStatus.CANCELLED);
     }
+
+    @Test
+    void worktreeMovesAreExactlyThese() {
+        Set<String> moves = Arrays.stream(WorktreeState.values())
+                .flatMap(from -> from.next().stream().map(to -> from.wireName() + "->" + to.wireName()))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(moves).containsExactlyInAnyOrder("none->open", "open->published", "open->removed", "published->removed");
+        assertThat(Arrays.stream(WorktreeState.values()).filter(WorktreeState::holdsDirectory))
+                .containsExactly(WorktreeState.OPEN, WorktreeState.PUBLISHED);
+    }
 }
