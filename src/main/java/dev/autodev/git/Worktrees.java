@@ -147,6 +147,8 @@ public class Worktrees implements RunWorkspace {
 
     /** The commit a directory's HEAD points at, or null when it is not a git work tree (or has no commit). */
     private String head(Path dir) {
+        HeadCommit.Read read = HeadCommit.of(dir);
+        if (read.certain()) return read.commit().orElse(null);
         try {
             Commands.Result head = Commands.git(dir, timeout(), "rev-parse", "--verify", "--quiet", "HEAD");
             return head.ok() ? head.out().strip() : null;

@@ -1,0 +1,67 @@
+package dev.autodev.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** An agent's process leads a group of its own, at a lower priority than the server's, and dies with its group. */
+class ProcessGroupsTest {
+
+    @Test
+    void theCommandLeadsANewGroupTenStepsNicerAndTheWholeGroupStops() throws Exception {
+        int serverNiceness = niceness(ProcessHandle.current().pid());
+        // A shell that starts a child of its own, as agents start their tools.
+        Process process = new ProcessBuilder(ProcessGroups.inNewGroup(List.of("/bin/sh", "-c", "sleep 60 & exec sleep 61"), 10))
+                .redirectErrorStream(true).start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> process.toHandle().info().command()
+                    .map(c -> c.endsWith("sleep")).orElse(false) && process.toHandle().children().findAny().isPresent());
+            long pid = process.pid();
+            assertThat(processGroup(pid)).as("the process leads its own group").isEqualTo(pid);
+            assertThat(niceness(pid)).isEqualTo(Math.min(19, serverNiceness + 10));
+            ProcessHandle child = process.toHandle().children().findFirst().orElseThrow();
+            assertThat(processGroup(child.pid())).isEqualTo(pid);
+
+            ProcessGroups.kill(process.toHandle());
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !process.isAlive() && !child.isAlive());
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void niceness0LeavesThePriorityAsItIs() throws Exception {
+        int serverNiceness = niceness(ProcessHandle.current().pid());
+        Process process = new ProcessBuilder(ProcessGroups.inNewGroup(List.of("/bin/sleep", "60"), 0)).start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> process.toHandle().info().command()
+                    .map(c -> c.endsWith("sleep")).orElse(false));
+            assertThat(niceness(process.pid())).isEqualTo(serverNiceness);
+            assertThat(processGroup(process.pid())).isEqualTo(process.pid());
+        } finally {
+            ProcessGroups.kill(process.toHandle());
+            process.destroyForcibly();
+        }
+    }
+
+    /** Fields of /proc/PID/stat after the command name: state is 3, pgrp 5, nice 19. */
+    private static long statField(long pid, int field) throws Exception {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(after[field - 3]);
+    }
+
+    private static long processGroup(long pid) throws Exception {
+        return statField(pid, 5);
+    }
+
+    private static int niceness(long pid) throws Exception {
+        return (int) statField(pid, 19);
+    }
+}
