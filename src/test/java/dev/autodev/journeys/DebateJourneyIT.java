@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.autodev.testsupport.Api;
+import dev.autodev.testsupport.GitRepos;
 import dev.autodev.testsupport.fakemodel.RecordedRequest;
 import dev.autodev.testsupport.fakemodel.Step;
 import dev.autodev.testsupport.fakeopenai.ResponseStep;
 import dev.autodev.testsupport.fakeopenai.ResponsesRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -17,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A debate as a user runs it against the packaged jar: Claude and Codex argue a question, the server is killed with
  * -9 in the middle of the round and started again, the debate carries on without starting either side twice, and
- * the side chosen to act on the conclusion changes the work dir.
+ * the side chosen to act on the conclusion changes the work dir. And a debate that acts in a worktree of its own, in
+ * a repository elsewhere, ends in a pushed branch and a pull request while the checkout itself stays as it was.
  */
 class DebateJourneyIT extends FreshServerJourney {
 
@@ -70,6 +73,36 @@ class DebateJourneyIT extends FreshServerJourney {
 
         Api.Response again = server.api().post("/api/debates/" + id + "/cancel", null);
         assertThat(again.status()).as("a finished debate cannot be cancelled").isEqualTo(409);
+    }
+
+    @Test
+    void aDebateActingInAWorktreePushesItsBranchAndOpensAPullRequest() throws Exception {
+        server = machine.startServer();
+        String marker = Journeys.marker("debate in a worktree");
+        String act = Journeys.marker("act in the worktree");
+        GitRepos.Cloned repo = GitRepos.cloneWithInitialCommit(machine.elsewhere("debate-repo"));
+        machine.claudeModel.script(marker,
+                Step.toolUse("mcp__orchestrator__submit_verdict", Map.of("verdict", "agree", "position", "Retry twice.")),
+                Step.text("Retry twice."));
+        machine.codexModel.script(marker,
+                ResponseStep.toolSearch("submit a verdict"),
+                ResponseStep.mcpTool("submit_verdict", Map.of("verdict", "agree", "position", "Twice.")),
+                ResponseStep.text("Twice."));
+        machine.codexModel.script(act, ResponseStep.shell("printf 'retries: 2\\n' > retries.txt"), ResponseStep.text("Wrote retries.txt."));
+
+        Api.Response created = server.api().post("/api/debates", Map.of("task", "How many retries? " + marker,
+                "codexModel", "gpt-5.5", "maxRounds", 1, "workDir", repo.checkout().toString(), "useWorktree", true,
+                "postActionPrompt", "Write the agreed number to retries.txt " + act, "postActionRole", "codex"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        JsonNode debate = awaitFinished(server.api(), created.body().get("id").asString());
+
+        assertThat(debate.get("status").asString()).as(debate.toString()).isEqualTo("consensus");
+        assertThat(debate.get("prUrl").asString()).isEqualTo(JourneyEnvironment.FAKE_PR_URL);
+        String branch = debate.get("branch").asString();
+        assertThat(GitRepos.git(repo.origin(), "show", branch + ":retries.txt")).isEqualTo("retries: 2\n");
+        assertThat(machine.ghCallsSoFar()).contains("--head\n" + branch + "\n");
+        assertThat(Path.of(debate.get("worktreePath").asString())).doesNotExist();
+        assertThat(Files.exists(repo.checkout().resolve("retries.txt"))).as("the checkout itself is untouched").isFalse();
     }
 
     private long firstClaudeCalls(String marker) {
