@@ -81,6 +81,8 @@ class DebateJourneyIT extends FreshServerJourney {
         String marker = Journeys.marker("debate in a worktree");
         String act = Journeys.marker("act in the worktree");
         GitRepos.Cloned repo = GitRepos.cloneWithInitialCommit(machine.elsewhere("debate-repo"));
+        // The post-action's prompt quotes the task too: its own script goes first, so it is the one that answers.
+        machine.codexModel.script(act, ResponseStep.shell("printf 'retries: 2\\n' > retries.txt"), ResponseStep.text("Wrote retries.txt."));
         machine.claudeModel.script(marker,
                 Step.toolUse("mcp__orchestrator__submit_verdict", Map.of("verdict", "agree", "position", "Retry twice.")),
                 Step.text("Retry twice."));
@@ -88,7 +90,6 @@ class DebateJourneyIT extends FreshServerJourney {
                 ResponseStep.toolSearch("submit a verdict"),
                 ResponseStep.mcpTool("submit_verdict", Map.of("verdict", "agree", "position", "Twice.")),
                 ResponseStep.text("Twice."));
-        machine.codexModel.script(act, ResponseStep.shell("printf 'retries: 2\\n' > retries.txt"), ResponseStep.text("Wrote retries.txt."));
 
         Api.Response created = server.api().post("/api/debates", Map.of("task", "How many retries? " + marker,
                 "codexModel", "gpt-5.5", "maxRounds", 1, "workDir", repo.checkout().toString(), "useWorktree", true,
@@ -97,7 +98,7 @@ class DebateJourneyIT extends FreshServerJourney {
         JsonNode debate = awaitFinished(server.api(), created.body().get("id").asString());
 
         assertThat(debate.get("status").asString()).as(debate.toString()).isEqualTo("consensus");
-        assertThat(debate.get("prUrl").asString()).isEqualTo(JourneyEnvironment.FAKE_PR_URL);
+        assertThat(debate.get("prUrl").asString()).as(debate.toString()).isEqualTo(JourneyEnvironment.FAKE_PR_URL);
         String branch = debate.get("branch").asString();
         assertThat(GitRepos.git(repo.origin(), "show", branch + ":retries.txt")).isEqualTo("retries: 2\n");
         assertThat(machine.ghCallsSoFar()).contains("--head\n" + branch + "\n");
