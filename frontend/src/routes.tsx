@@ -1,10 +1,9 @@
-import { useEffect, useState, type ComponentType } from 'react';
 import { AgentPanel } from './features/agent/AgentPanel';
 import { ArchivePanel } from './features/archive/ArchivePanel';
 import { BatchesPanel } from './features/batches/BatchesPanel';
 import { ProjectsPanel } from './features/projects/ProjectsPanel';
 import { TemplatesPanel } from './features/templates/TemplatesPanel';
-import { ErrorState, Loading, navigate, registerRoute } from './features/common';
+import { later, navigate, registerRoute } from './features/common';
 import { LocksNotesPanel } from './features/coordination/LocksNotesPanel';
 import { DebateForm } from './features/debates/DebateForm';
 import { DebatePanel } from './features/debates/DebatePanel';
@@ -19,36 +18,7 @@ import { NewWorkflowForm } from './features/workflows/NewWorkflowForm';
 import { WorkflowDetail } from './features/workflows/WorkflowDetail';
 import { WorkflowsList } from './features/workflows/WorkflowsList';
 
-/**
- * Panels with charts load their code (ECharts, React Flow) when first opened, not with the board. Not through
- * React.lazy: Suspense holds a revealed panel back for up to 300 ms after its fallback showed, which is a third of
- * the graph's budget when the page opens on it.
- */
-function later(load: () => Promise<ComponentType>) {
-  let loaded: ComponentType | null = null;
-  const loadOnce = () => load().then((component) => (loaded = component));
-  function Later() {
-    const [Component, setComponent] = useState<ComponentType | null>(() => loaded);
-    const [failed, setFailed] = useState<unknown>(null);
-    const [attempt, setAttempt] = useState(0);
-    useEffect(() => {
-      if (Component) return;
-      let current = true;
-      loadOnce().then(
-        (component) => current && setComponent(() => component),
-        (e) => current && setFailed(e),
-      );
-      return () => {
-        current = false;
-      };
-    }, [Component, attempt]);
-    if (Component) return <Component />;
-    if (failed != null) return <ErrorState error={failed} onRetry={() => (setFailed(null), setAttempt((n) => n + 1))} />;
-    return <Loading />;
-  }
-  return () => <Later />;
-}
-
+// Panels with charts load their code (ECharts, React Flow) when first opened, not with the board.
 const TimelinePanel = later(() => import('./features/timeline/TimelinePanel').then((m) => m.TimelinePanel));
 const GraphPanel = later(() => import('./features/graph/GraphPanel').then((m) => m.GraphPanel));
 const UsagePanel = later(() => import('./features/usage/UsagePanel').then((m) => m.UsagePanel));

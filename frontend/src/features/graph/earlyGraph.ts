@@ -39,7 +39,7 @@ export function startEarlyGraph(
   // Laid out as soon as it arrives; the view joins that layout. A failure is the view's to report when it takes it.
   graph.then(layoutInWorker, () => {});
   early = { key: keyOf(days, project), graph };
-  void import('./GraphPanel');
+  import('./GraphPanel').catch(() => {}); // should it fail, the route loads it again and says so
   holdLiveUntil(new Promise<void>((resolve) => (markDrawn = resolve)), LIVE_HOLD_MILLIS);
   return true;
 }
