@@ -1,7 +1,7 @@
 import { api } from '../../api/client';
 import type { JobGraph } from '../../api/types';
 import { holdLiveUntil } from '../../live/liveStart';
-import { activeProjectOf } from '../projects/activeProject';
+import { activeProjectOf } from '../projects/projectParam';
 import { layoutInWorker, layoutWorker } from './layoutClient';
 
 export const GRAPH_PATH = '/graph';
