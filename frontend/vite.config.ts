@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 
 const server = process.env.AUTODEV_URL ?? 'http://localhost:3456';
 
@@ -15,8 +16,28 @@ const sameOrigin = {
   },
 };
 
+/**
+ * src/early.ts is built as an entry of its own and loaded by index.html ahead of the main script, so a page opened on
+ * the graph starts reading it (and fetching the view's code) without waiting for the main script to load and run.
+ * The main script imports it too, so the dev server (which serves index.html as written) still runs it first.
+ */
+function earlyEntry(): Plugin {
+  return {
+    name: 'autodev-early-entry',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const early = Object.values(ctx.bundle ?? {}).find((chunk) => chunk.type === 'chunk' && chunk.isEntry && chunk.name === 'early');
+        if (!early) throw new Error('the early entry (src/early.ts) is missing from the bundle');
+        return [{ tag: 'script', attrs: { type: 'module', async: true, crossorigin: true, src: `/${early.fileName}` }, injectTo: 'head-prepend' }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), earlyEntry()],
   server: {
     port: 5173,
     proxy: {
@@ -28,6 +49,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1000,
+    rollupOptions: { input: { index: 'index.html', early: 'src/early.ts' } },
   },
   test: {
     environment: 'jsdom',

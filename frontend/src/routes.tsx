@@ -1,10 +1,9 @@
-import { lazy, Suspense, type ComponentType } from 'react';
 import { AgentPanel } from './features/agent/AgentPanel';
 import { ArchivePanel } from './features/archive/ArchivePanel';
 import { BatchesPanel } from './features/batches/BatchesPanel';
 import { ProjectsPanel } from './features/projects/ProjectsPanel';
 import { TemplatesPanel } from './features/templates/TemplatesPanel';
-import { Loading, navigate, registerRoute } from './features/common';
+import { later, navigate, registerRoute } from './features/common';
 import { LocksNotesPanel } from './features/coordination/LocksNotesPanel';
 import { DebateForm } from './features/debates/DebateForm';
 import { DebatePanel } from './features/debates/DebatePanel';
@@ -19,16 +18,7 @@ import { NewWorkflowForm } from './features/workflows/NewWorkflowForm';
 import { WorkflowDetail } from './features/workflows/WorkflowDetail';
 import { WorkflowsList } from './features/workflows/WorkflowsList';
 
-/** Panels with charts load their code (ECharts, React Flow) when first opened, not with the board. */
-function later(load: () => Promise<ComponentType>) {
-  const Panel = lazy(() => load().then((component) => ({ default: component })));
-  return () => (
-    <Suspense fallback={<Loading />}>
-      <Panel />
-    </Suspense>
-  );
-}
-
+// Panels with charts load their code (ECharts, React Flow) when first opened, not with the board.
 const TimelinePanel = later(() => import('./features/timeline/TimelinePanel').then((m) => m.TimelinePanel));
 const GraphPanel = later(() => import('./features/graph/GraphPanel').then((m) => m.GraphPanel));
 const UsagePanel = later(() => import('./features/usage/UsagePanel').then((m) => m.UsagePanel));

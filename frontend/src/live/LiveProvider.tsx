@@ -2,6 +2,7 @@ import { Client, type IMessage } from '@stomp/stompjs';
 import { createContext, useEffect, useReducer, useRef, type Dispatch, type ReactNode } from 'react';
 import { api, authToken } from '../api/client';
 import type { LiveFrame } from '../api/types';
+import { liveMayStart } from './liveStart';
 import { initialState, liveReducer, type LiveAction, type LiveState } from './store';
 
 export const LiveStateContext = createContext<LiveState>(initialState);
@@ -65,8 +66,12 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       },
       onStompError: () => send({ type: 'connection', connection: 'offline' }),
     });
-    client.activate();
+    let closed = false;
+    void liveMayStart().then(() => {
+      if (!closed) client.activate();
+    });
     return () => {
+      closed = true;
       void client.deactivate();
     };
   }, []);

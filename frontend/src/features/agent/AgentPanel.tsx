@@ -2,16 +2,18 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { useHealthWarnings, useJob, useLiveDispatch, usePendingQuestion, useRunOutput, useRunsOfJob } from '../../live/hooks';
 import { isLive } from '../../live/store';
-import { Button, Loading, Panel, StatusBadge, Tabs, useLocation } from '../common';
+import { Button, later, Loading, Panel, StatusBadge, Tabs, useLocation } from '../common';
 import { FailureBadge, HealthChips, RetryBadge, runCost } from '../common/runBits';
-import { TerminalView } from '../interactive/TerminalView';
-import { ChangesView } from './ChangesView';
 import { OutputView } from './OutputView';
 import { QuestionBox } from './QuestionBox';
 import { RunActions } from './RunActions';
 import { QueuedJobActions } from '../jobs/QueuedJobActions';
 
 type Tab = 'terminal' | 'output' | 'changes' | 'details';
+
+// The terminal (xterm.js) and the diffs load with their tab: most pages never show them.
+const TerminalView = later(() => import('../interactive/TerminalView').then((m) => m.TerminalView));
+const ChangesView = later(() => import('./ChangesView').then((m) => m.ChangesView));
 
 /** One job's agent: its runs, live output, what it changed since it started, and what a person can do about it. */
 export function AgentPanel({ jobId, onClose, onOpenJob }: { jobId: string; onClose: () => void; onOpenJob: (id: string) => void }) {

@@ -5,6 +5,7 @@ export { DataTable, type Column, type Paging } from './DataTable';
 export { Checkbox, Field, NumberInput, Select, TextArea, TextInput, type Option } from './form';
 export { Panel, Toolbar } from './Panel';
 export { ProgressBar } from './ProgressBar';
+export { later } from './later';
 export { Link, matchPath, navigate, pathOf, useLocation, type Location, type RouteParams } from './router';
 export { matchRoute, registeredRoutes, registerRoute, useRoute, type RouteDef, type RouteLayout, type RouteMatch } from './routes';
 export { EmptyState, ErrorState, errorInfo, Loading, type ErrorInfo } from './states';

@@ -1,17 +1,21 @@
 import { Background, Controls, Handle, MiniMap, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { memo, useCallback, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { api } from '../../api/client';
 import type { JobGraph } from '../../api/types';
 import { useLive, useOnLiveChange } from '../../live/hooks';
-import { activeProjectOf, PROJECT_PARAM } from '../projects/activeProject';
+import { PROJECT_PARAM } from '../projects/activeProject';
 import { Button, EmptyState, ErrorState, Link, Loading, navigate, Panel, StatusBadge, Toolbar, toneOf, useApi, useLocation } from '../common';
+import { graphDrawn, graphWindowOf, sinceOf, takeEarlyGraph } from './earlyGraph';
 import { EDGE_STYLES, flowEdges, flowNodes, type JobNodeData } from './graphLayout';
 import { useGraphLayout } from './useGraphLayout';
 
 const WINDOWS = [1, 7, 30];
-/** Past this many jobs the view opens on the newest ones (React Flow then draws only what is on screen). */
-const FIT_ALL_UP_TO = 150;
+/**
+ * Past this many jobs the view opens on the newest ones (React Flow then draws only what is on screen); as many as
+ * the layout worker's first message places (FIRST_BATCH).
+ */
+const FIT_ALL_UP_TO = 50;
 
 const JobNode = memo(function JobNode({ data }: NodeProps<Node<JobNodeData>>) {
   const { job, tone } = data;
@@ -38,11 +42,11 @@ const openJob = (_: unknown, node: Node) => navigate(`/jobs/${encodeURIComponent
  */
 export function GraphPanel({ load = api.graph }: { load?: (since?: string, projectId?: string) => Promise<JobGraph> }) {
   const { query } = useLocation();
-  const days = Number(query.get('days') ?? 7) || 7;
   // The board's active project narrows the graph to its jobs.
-  const project = activeProjectOf(query);
-  const { data, error, loading, reload } = useApi(
-    () => load(new Date(Date.now() - days * 86_400_000).toISOString(), project ?? undefined),
+  const { days, project } = graphWindowOf(query);
+  const { data, error, reload } = useApi(
+    // The page opened here started reading this graph already: that answer is taken (once) instead of asking again.
+    () => takeEarlyGraph(days, project) ?? load(sinceOf(days), project ?? undefined),
     [days, project, load],
   );
   useOnLiveChange(reload, 3_000);
@@ -76,6 +80,13 @@ export function GraphPanel({ load = api.graph }: { load?: (since?: string, proje
     [placed, live.jobs],
   );
   const onNodeClick = useCallback(openJob, []);
+  // Once the first jobs (or the empty or failed state) are on screen, the live connection may open.
+  const shown = error != null || (data != null && data.nodes.length === 0) || placed.length > 0;
+  useEffect(() => {
+    if (!shown) return;
+    const frame = requestAnimationFrame(() => graphDrawn());
+    return () => cancelAnimationFrame(frame);
+  }, [shown]);
 
   return (
     <Panel title="Job graph" data-testid="graph-panel" actions={<Button variant="link" onClick={reload}>refresh</Button>}>
@@ -97,21 +108,24 @@ export function GraphPanel({ load = api.graph }: { load?: (since?: string, proje
         </span>
       </Toolbar>
       {error != null && <ErrorState error={error} onRetry={reload} testId="graph-error" />}
-      {!data && loading && <Loading />}
-      {data && data.nodes.length > 0 && !layout && <Loading />}
       {data && data.nodes.length === 0 && <EmptyState testId="graph-empty">No jobs in this window.</EmptyState>}
-      {data && data.nodes.length > 0 && layout && (
+      {/* The canvas is set up while the graph is read and laid out, so only the nodes are left to draw then. */}
+      {!(data && data.nodes.length === 0) && (error == null || data) && (
         <>
-          <div
-            className="muted"
-            data-testid="graph-summary"
-            data-nodes={data.nodes.length}
-            data-edges={data.edges.length}
-            data-placed={placed.length}
-            data-layout-done={layout.done && layout.graph === data}
-          >
-            {data.nodes.length} jobs, {data.edges.length} links{data.truncated ? ' (the newest only: narrow the window)' : ''}
-          </div>
+          {data && layout ? (
+            <div
+              className="muted"
+              data-testid="graph-summary"
+              data-nodes={data.nodes.length}
+              data-edges={data.edges.length}
+              data-placed={placed.length}
+              data-layout-done={layout.done && layout.graph === data}
+            >
+              {data.nodes.length} jobs, {data.edges.length} links{data.truncated ? ' (the newest only: narrow the window)' : ''}
+            </div>
+          ) : (
+            <Loading />
+          )}
           <div className="graph-canvas" data-testid="graph-canvas">
             <ReactFlow
               nodes={nodes}
@@ -128,7 +142,8 @@ export function GraphPanel({ load = api.graph }: { load?: (since?: string, proje
             >
               <Background />
               <Controls showInteractive={false} />
-              {data.nodes.length <= 500 && <MiniMap pannable zoomable />}
+              {/* Drawn once every job is placed: it shows the whole graph. */}
+              {data && data.nodes.length <= 500 && layout?.done && <MiniMap pannable zoomable />}
             </ReactFlow>
           </div>
         </>

@@ -14,8 +14,11 @@ export interface LayoutProgress {
   done: boolean;
 }
 
-/** Jobs in the first message: about what the view opens on, so it is drawn before the rest is laid out. */
-export const FIRST_BATCH = 150;
+/**
+ * Jobs in the first message: what the view opens on (GraphPanel fits it to as many), so it is drawn before the rest
+ * is laid out. Small, because laying out a block with dagre costs milliseconds and so does drawing a node.
+ */
+export const FIRST_BATCH = 50;
 /**
  * Later messages go out at most this often: each one costs the page a pass over every node and link, so a few
  * large ones beat many small ones.

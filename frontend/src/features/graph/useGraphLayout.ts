@@ -1,28 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { JobGraph } from '../../api/types';
 import { layoutPositions, type Point } from './graphLayout';
-import type { LayoutProgress, LayoutRequest } from './layoutWorker';
+import { layoutInWorker, layoutWorker } from './layoutClient';
 
 /** A graph and where its jobs are so far; {@code done} once every job has its place. */
 export interface GraphLayout {
   graph: JobGraph;
   positions: Record<string, Point>;
   done: boolean;
-}
-
-let worker: Worker | null | undefined;
-let nextId = 1;
-
-/** One worker for the page, made on first use; null where there is none (tests in jsdom). */
-function layoutWorker(): Worker | null {
-  if (worker === undefined) {
-    try {
-      worker = typeof Worker === 'undefined' ? null : new Worker(new URL('./layoutWorker.ts', import.meta.url), { type: 'module' });
-    } catch {
-      worker = null;
-    }
-  }
-  return worker;
 }
 
 /**
@@ -34,30 +19,20 @@ export function useGraphLayout(graph: JobGraph | null): GraphLayout | null {
   const background = layoutWorker();
   const inline = useMemo(() => (graph && !background ? { graph, positions: layoutPositions(graph), done: true } : null), [graph, background]);
   const [progress, setProgress] = useState<GraphLayout | null>(null);
-  const pending = useRef<{ id: number; graph: JobGraph; positions: Record<string, Point> } | null>(null);
 
   useEffect(() => {
     if (!graph || !background) return;
-    const request: LayoutRequest = { id: nextId++, graph };
-    pending.current = { id: request.id, graph, positions: {} };
-    const onMessage = (event: MessageEvent<LayoutProgress>) => {
-      const current = pending.current;
-      if (!current || event.data.id !== current.id) return;
-      if (Object.keys(current.positions).length === 0) performance.mark('graph-layout-first-batch');
-      current.positions = { ...current.positions, ...event.data.positions };
-      setProgress({ graph: current.graph, positions: current.positions, done: event.data.done });
+    const run = layoutInWorker(graph);
+    if (!run) return;
+    const update = () => {
+      // Should the worker fail, the page lays the graph out itself.
+      if (run.failed) setProgress({ graph, positions: layoutPositions(graph), done: true });
+      else if (run.done || Object.keys(run.positions).length > 0) setProgress({ graph, positions: run.positions, done: run.done });
     };
-    // Should the worker fail (it could not load, or the layout threw), the page lays the graph out itself.
-    const onError = () => {
-      if (pending.current?.id === request.id) setProgress({ graph, positions: layoutPositions(graph), done: true });
-    };
-    background.addEventListener('message', onMessage);
-    background.addEventListener('error', onError);
-    performance.mark('graph-layout-requested');
-    background.postMessage(request);
+    run.listeners.add(update);
+    update();
     return () => {
-      background.removeEventListener('message', onMessage);
-      background.removeEventListener('error', onError);
+      run.listeners.delete(update);
     };
   }, [graph, background]);
 

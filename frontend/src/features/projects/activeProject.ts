@@ -1,12 +1,7 @@
 import { navigate } from '../common';
+import { PROJECT_PARAM } from './projectParam';
 
-/** The board's active project lives in the URL (`?project=<id>`), so a link opens the same view. */
-export const PROJECT_PARAM = 'project';
-
-/** The active project of a query, or null for all jobs. */
-export function activeProjectOf(query: URLSearchParams): string | null {
-  return query.get(PROJECT_PARAM) || null;
-}
+export { activeProjectOf, PROJECT_PARAM } from './projectParam';
 
 /** `path` with the active project's query kept, e.g. for opening a job from a filtered board. */
 export function withProject(path: string, projectId: string | null): string {

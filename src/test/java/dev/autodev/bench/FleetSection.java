@@ -23,6 +23,23 @@ final class FleetSection {
     static final double TARGET_SEARCH_P99_MILLIS = 50;
     static final double TARGET_TIMELINE_P99_MILLIS = 200;
     static final double TARGET_GRAPH_RENDER_MILLIS = 1000;
+    /**
+     * Records in the page when the first laid-out job is on screen: the frame after the one that drew it. Playwright's
+     * waitForSelector polls with growing pauses (0, 20, 50, 100, 100 ms, then every 500 ms), so when it notices can be
+     * up to half a second late, and that was part of the figure.
+     */
+    private static final String RECORD_GRAPH_ON_SCREEN = """
+            (() => {
+              const look = () => {
+                const node = document.querySelector('[data-testid=graph-canvas] .react-flow__node');
+                if (node && node.getBoundingClientRect().width > 0 && node.checkVisibility({ visibilityProperty: true })) {
+                  requestAnimationFrame(() => { window.__graphOnScreen = performance.now(); });
+                } else {
+                  requestAnimationFrame(look);
+                }
+              };
+              requestAnimationFrame(look);
+            })();""";
 
     private FleetSection() {}
 
@@ -112,17 +129,21 @@ final class FleetSection {
                      .setExecutablePath(DashboardSection.CHROMIUM).setHeadless(true)
                      .setArgs(List.of("--no-sandbox", "--disable-gpu")))) {
             List<Double> ms = new ArrayList<>();
+            List<Double> polled = new ArrayList<>();
             List<Double> answered = new ArrayList<>();
             List<Double> allPlaced = new ArrayList<>();
             int nodes = 0;
             for (int i = 0; i < 4; i++) {
                 Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
+                page.addInitScript(RECORD_GRAPH_ON_SCREEN);
                 page.navigate(app.baseUrl() + "/graph?days=" + days);
                 page.waitForSelector("[data-testid=graph-canvas] .react-flow__node",
                         new Page.WaitForSelectorOptions().setTimeout(60_000));
-                // From navigation start to the frame after the nodes were placed.
-                double rendered = ((Number) page.evaluate(
+                // From navigation start to the frame after the nodes were placed: as recorded in the page, and as
+                // the polling wait noticed it (how this was measured before).
+                double noticed = ((Number) page.evaluate(
                         "() => new Promise(r => requestAnimationFrame(() => r(performance.now())))")).doubleValue();
+                double rendered = ((Number) page.waitForFunction("() => window.__graphOnScreen").jsonValue()).doubleValue();
                 nodes = ((Number) page.evaluate("() => Number(document.querySelector('[data-testid=graph-summary]').dataset.nodes)")).intValue();
                 double graphAnswered = ((Number) page.evaluate("() => (performance.getEntriesByType('resource')"
                         + ".find(r => r.name.includes('/api/graph')) || { responseEnd: -1 }).responseEnd")).doubleValue();
@@ -132,6 +153,7 @@ final class FleetSection {
                 double done = ((Number) page.evaluate("() => performance.now()")).doubleValue();
                 if (i > 0) { // the first load warms the server and the browser's cache
                     ms.add(rendered);
+                    polled.add(noticed);
                     answered.add(graphAnswered);
                     allPlaced.add(done);
                 }
@@ -139,6 +161,8 @@ final class FleetSection {
             }
             report.note("of which until GET /api/graph had answered: %s", Percentiles.of(answered).summary());
             report.note("until every job was laid out (the view is usable meanwhile): %s", Percentiles.of(allPlaced).summary());
+            report.note("as a polling wait for the first node noticed it (how it was measured before): %s",
+                    Percentiles.of(polled).summary());
             Percentiles p = Percentiles.of(ms);
             report.figure("graph of " + nodes + " jobs rendered (navigation to laid-out nodes on screen): "
                     + p.summary(), "< 1 s", p.max() < TARGET_GRAPH_RENDER_MILLIS);

@@ -140,6 +140,30 @@ class FleetViewsBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void aPageOpenedOnTheGraphReadsItOnceAndGoesLiveOnceItIsDrawn() {
+        String marker = newMarker();
+        MODEL.script(marker, Step.text("done"));
+        String jobId = awaitDone(createJob(aJob("Graph opened directly " + marker)));
+        // The requests the page makes, in order: the graph's own, and the live snapshot the connection reads.
+        List<String> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onRequest(request -> {
+            String path = java.net.URI.create(request.url()).getPath();
+            if (path.equals("/api/graph") || path.equals("/api/live/snapshot")) reads.add(path);
+        });
+
+        open("/graph?days=1");
+
+        assertThat(page.locator("[data-testid=graph-node][data-job-id='" + jobId + "']")).isVisible();
+        // Read once, as the page opened (not again by the view), before the live connection read its snapshot.
+        assertThat(reads).as(reads.toString()).startsWith("/api/graph", "/api/live/snapshot");
+        assertThat(page.getByTestId("graph-summary")).hasAttribute("data-layout-done", "true");
+        // Switching the window reads the graph anew.
+        page.getByTestId("graph-window-7").click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> reads.stream().filter("/api/graph"::equals).count() >= 2);
+        assertThat(page.locator("[data-testid=graph-node][data-job-id='" + jobId + "']")).isVisible();
+    }
+
+    @Test
     void usageShowsAChartPerDimensionOverAChosenRange() {
         String marker = newMarker();
         MODEL.script(marker, Step.text("Spent a little.").withUsage(5000, 300));
