@@ -79,6 +79,12 @@ final class DebateDecisions {
         Map<Side, StepState> turns = turnsOf(ofLoop, round);
         List<Side> missing = java.util.Arrays.stream(Side.values()).filter(s -> !turns.containsKey(s)).toList();
         if (!missing.isEmpty()) return new StartJobs(loop, Stage.TURN, round, missing, null);
+        // A side that could not run at all (its CLI missing, its credentials refused, its retries spent) has no
+        // position to ask for: the debate stops with that side's error instead of arguing on with one voice.
+        for (Side side : Side.values()) {
+            StepState turn = turns.get(side);
+            if (turn.jobStatus() == JobStatus.FAILED) return new Finish(DebateStatus.FAILED, failedTurn(side, turn, loop, round), null);
+        }
         for (StepState turn : turns.values()) {
             if (needsAskingAgain(turn)) return new AskAgain(turn.step().jobId(), turn.latestRun().id());
         }
@@ -88,6 +94,16 @@ final class DebateDecisions {
             return new StartJobs(loop, Stage.TURN, round + 1, List.of(Side.values()), null);
         }
         return null;
+    }
+
+    private static String failedTurn(Side side, StepState turn, int loop, int round) {
+        AgentRun run = turn.latestRun();
+        String error = run == null || run.errorMessage() == null ? "" : ": " + clip(run.errorMessage().strip(), 500);
+        return side.wireName() + "'s turn failed in round " + round + " of loop " + loop + error;
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() > max ? text.substring(0, max) + "…" : text;
     }
 
     /** Post-action, review, refinements: what to do while they run, or null once the loop's acting is done. */

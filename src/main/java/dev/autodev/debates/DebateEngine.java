@@ -79,6 +79,15 @@ class DebateEngine implements SmartLifecycle {
         }
     }
 
+    /** Ends the debate; a side still running when the other's failure ended it is stopped, as nothing will read it. */
+    private boolean finish(DebateStates.State state, Finish finish) {
+        if (!steps.finish(state.debate(), finish)) return false;
+        for (StepState step : state.steps()) {
+            if (!step.finished()) steps.cancelQuietly(step.step().jobId());
+        }
+        return true;
+    }
+
     private void advance(String id) {
         for (int i = 0; i < MAX_STEPS_PER_PASS; i++) {
             DebateStates.State state = states.load(id);
@@ -87,7 +96,7 @@ class DebateEngine implements SmartLifecycle {
                 case Wait w -> false;
                 case StartJobs start -> startJobs(state, start);
                 case AskAgain ask -> steps.askAgain(state.debate(), ask);
-                case Finish finish -> steps.finish(state.debate(), finish);
+                case Finish finish -> finish(state, finish);
                 case OpenWorktree open -> openWorktree(state.debate());
                 case Publish publish -> publish(state.debate(), publish);
                 case RemoveWorktree remove -> removeWorktree(state.debate(), remove);

@@ -226,6 +226,22 @@ class DebateDecisionsTest {
                 verdict == null ? null : "position " + jobId, null, Instant.EPOCH), status, List.of(run(jobId, 1, session))));
     }
 
+    @Test
+    void aSideWhoseTurnFailedEndsTheDebateWithItsErrorInsteadOfBeingAskedAgain() {
+        String jobId = "job-1-2-codex";
+        turn(1, 1, Side.CLAUDE, JobStatus.DONE, Verdict.DISAGREE, "s1");
+        turn(1, 1, Side.CODEX, JobStatus.DONE, Verdict.PARTIAL, "s2");
+        turn(1, 2, Side.CLAUDE, JobStatus.RUNNING, null, "s3");
+        AgentRun failed = new AgentRun("run-" + jobId, jobId, RunStatus.FAILED, "codex", "m", null, "s4", null, null,
+                Instant.EPOCH, null, null, null, 0, 0, false, 0, 0, null, "cannot run codex: No such file or directory",
+                null, null, null, null, null);
+        steps.add(new StepState(new DebateJob("d1", 1, Stage.TURN, 2, Side.CODEX, jobId, null, null, null, Instant.EPOCH),
+                JobStatus.FAILED, List.of(failed)));
+
+        assertThat(next(aDebate(3))).isEqualTo(new Finish(DebateStatus.FAILED,
+                "codex's turn failed in round 2 of loop 1: cannot run codex: No such file or directory", null));
+    }
+
     private void step(int loop, Stage stage, int round, Side side, JobStatus status) {
         String jobId = "job-" + loop + "-" + stage.wireName() + "-" + side.wireName();
         steps.add(new StepState(new DebateJob("d1", loop, stage, round, side, jobId, null, null, null, Instant.EPOCH),

@@ -86,6 +86,21 @@ class DebatesEndToEndTest extends AgentIntegrationTest {
     }
 
     @Test
+    void aSideWhoseCliCannotWorkEndsTheDebateAsFailedWithItsError() {
+        String marker = newMarker();
+        MODEL.script(marker, Step.error(401, "authentication_error", "invalid x-api-key"));
+        OPENAI.script(marker, codexSays("agree", "Ship it.", "Ship it."));
+
+        String id = createDebate(aDebate("Ship on Friday? " + marker).withRounds(3)).get("id").asString();
+        JsonNode debate = awaitDebate(id, "consensus", "disagreement", "failed");
+
+        assertThat(debate.get("status").asString()).as(debate.toString()).isEqualTo("failed");
+        assertThat(debate.get("statusReason").asString()).startsWith("claude's turn failed in round 1 of loop 1: ");
+        assertThat(debate.get("rounds")).hasSize(1);
+        assertThat(debate.get("rounds").get(0).get("claude").get("askedAgain").asBoolean()).as("not asked again").isFalse();
+    }
+
+    @Test
     void aSideThatGivesNoVerdictIsAskedOnceMoreAndThenCountsAsDisagreeing() {
         String marker = newMarker();
         MODEL.script(marker, Step.text("I would rather not vote."));
