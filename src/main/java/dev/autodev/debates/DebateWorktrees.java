@@ -1,5 +1,6 @@
 package dev.autodev.debates;
 
+import dev.autodev.common.ShortTitles;
 import dev.autodev.git.SharedWorktrees;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -101,11 +102,7 @@ class DebateWorktrees {
 
     /** The task's first line, cut at a word: the branch's name, the commit's subject and the pull request's title. */
     static String title(String task) {
-        String line = task.strip().lines().findFirst().orElse("").strip().replaceAll("\\s+", " ");
-        if (line.length() <= TITLE_LENGTH) return line;
-        int cut = line.lastIndexOf(' ', TITLE_LENGTH - 1);
-        if (cut < TITLE_LENGTH / 2) cut = TITLE_LENGTH - 1;
-        return line.substring(0, cut).stripTrailing() + "…";
+        return ShortTitles.firstLine(task, TITLE_LENGTH);
     }
 
     private static String shortId(String id) {

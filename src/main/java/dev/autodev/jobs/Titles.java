@@ -1,5 +1,7 @@
 package dev.autodev.jobs;
 
+import dev.autodev.common.ShortTitles;
+
 /** Makes a short title from a description, for jobs created without one. */
 final class Titles {
 
@@ -8,11 +10,6 @@ final class Titles {
     private Titles() {}
 
     static String fromDescription(String description) {
-        String firstLine = description.strip().lines().findFirst().orElse("").strip();
-        String collapsed = firstLine.replaceAll("\\s+", " ");
-        if (collapsed.length() <= MAX_LENGTH) return collapsed;
-        int cut = collapsed.lastIndexOf(' ', MAX_LENGTH - 1);
-        if (cut < MAX_LENGTH / 2) cut = MAX_LENGTH - 1;
-        return collapsed.substring(0, cut).stripTrailing() + "…";
+        return ShortTitles.firstLine(description, MAX_LENGTH);
     }
 }

@@ -1,5 +1,6 @@
 package dev.autodev.workflows;
 
+import dev.autodev.common.ShortTitles;
 import dev.autodev.common.ApiException.BadRequest;
 import dev.autodev.jobs.JobsProperties;
 import dev.autodev.templates.TemplateService;
@@ -99,11 +100,7 @@ class WorkflowValidator {
     }
 
     static String title(String task) {
-        String line = task.strip().lines().findFirst().orElse("").strip().replaceAll("\\s+", " ");
-        if (line.length() <= TITLE_LENGTH) return line;
-        int cut = line.lastIndexOf(' ', TITLE_LENGTH - 1);
-        if (cut < TITLE_LENGTH / 2) cut = TITLE_LENGTH - 1;
-        return line.substring(0, cut).stripTrailing() + "…";
+        return ShortTitles.firstLine(task, TITLE_LENGTH);
     }
 
     private static boolean insideGitRepository(Path dir) {
