@@ -1,5 +1,6 @@
 package dev.autodev.debates;
 
+import dev.autodev.common.GitFolders;
 import dev.autodev.common.ApiException.BadRequest;
 import dev.autodev.jobs.JobsProperties;
 import dev.autodev.templates.TemplateService;
@@ -52,7 +53,7 @@ class DebateValidator {
         }
         String workDir = workDir(in.workDir());
         boolean useWorktree = Boolean.TRUE.equals(in.useWorktree());
-        if (useWorktree && !insideGitRepository(Path.of(workDir))) {
+        if (useWorktree && !GitFolders.insideRepository(Path.of(workDir))) {
             throw new BadRequest("workDir", "must be inside a git repository when useWorktree is on, was " + workDir);
         }
         return new Debate(id, in.task(), claude, codex, rounds, templateId, workDir, postAction, role,
@@ -93,12 +94,6 @@ class DebateValidator {
         return path.toString();
     }
 
-    private static boolean insideGitRepository(Path dir) {
-        for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(".git"))) return true;
-        }
-        return false;
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;

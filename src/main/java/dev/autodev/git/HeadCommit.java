@@ -1,5 +1,6 @@
 package dev.autodev.git;
 
+import dev.autodev.common.GitFolders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,23 +37,15 @@ final class HeadCommit {
 
     static Read of(Path dir) {
         try {
-            Path dotGit = nearestDotGit(dir.toAbsolutePath().normalize());
-            if (dotGit == null) return Read.NOT_A_REPOSITORY;
-            Optional<Path> gitDir = gitDir(dotGit);
+            Optional<Path> dotGit = GitFolders.nearestDotGit(dir);
+            if (dotGit.isEmpty()) return Read.NOT_A_REPOSITORY;
+            Optional<Path> gitDir = gitDir(dotGit.get());
             if (gitDir.isEmpty()) return Read.UNSURE;
             Optional<String> commit = resolve(gitDir.get(), commonDir(gitDir.get()), "HEAD", 0);
             return commit.isPresent() ? new Read(commit, true) : Read.UNSURE;
         } catch (IOException | RuntimeException unreadable) {
             return Read.UNSURE;
         }
-    }
-
-    private static Path nearestDotGit(Path dir) {
-        for (Path at = dir; at != null; at = at.getParent()) {
-            Path dotGit = at.resolve(".git");
-            if (Files.exists(dotGit)) return dotGit;
-        }
-        return null;
     }
 
     /** The repository folder a {@code .git} stands for: itself, or the folder a linked worktree's file names. */

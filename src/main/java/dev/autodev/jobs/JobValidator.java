@@ -1,5 +1,6 @@
 package dev.autodev.jobs;
 
+import dev.autodev.common.GitFolders;
 import dev.autodev.common.ApiException.BadRequest;
 import dev.autodev.projects.ProjectService;
 import dev.autodev.templates.Template;
@@ -67,7 +68,7 @@ class JobValidator {
         String model = in.model() != null ? in.model().strip()
                 : template != null && template.defaultModel() != null ? template.defaultModel() : defaults.defaultModel();
         boolean useWorktree = Boolean.TRUE.equals(in.useWorktree());
-        if (useWorktree && !insideGitRepository(Path.of(workDir))) {
+        if (useWorktree && !GitFolders.insideRepository(Path.of(workDir))) {
             throw new BadRequest("useWorktree", "workDir " + workDir + " is not inside a git repository");
         }
         List<String> checks = completionChecks(in.completionChecks());
@@ -123,13 +124,6 @@ class JobValidator {
         return title.isBlank() ? Titles.fromDescription(description) : title.strip();
     }
 
-    /** A directory is inside a repository when it or a parent holds {@code .git} (a directory, or a worktree's file). */
-    static boolean insideGitRepository(Path dir) {
-        for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(".git"))) return true;
-        }
-        return false;
-    }
 
     private static List<String> completionChecks(List<String> requested) {
         if (requested == null) return List.of();

@@ -1,5 +1,6 @@
 package dev.autodev.kb;
 
+import dev.autodev.common.GitFolders;
 import dev.autodev.jobs.Job;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -43,10 +44,7 @@ public class ProjectKeys {
     private String forDirectory(String workDir) {
         return byDir.computeIfAbsent(workDir, dir -> {
             Path start = Path.of(dir).toAbsolutePath().normalize();
-            for (Path p = start; p != null; p = p.getParent()) {
-                if (Files.exists(p.resolve(".git"))) return p.toString();
-            }
-            return start.toString();
+            return GitFolders.nearestDotGit(start).map(dotGit -> dotGit.getParent().toString()).orElse(start.toString());
         });
     }
 }

@@ -1,5 +1,6 @@
 package dev.autodev.workflows;
 
+import dev.autodev.common.GitFolders;
 import dev.autodev.common.ShortTitles;
 import dev.autodev.common.ApiException.BadRequest;
 import dev.autodev.jobs.JobsProperties;
@@ -51,7 +52,7 @@ class WorkflowValidator {
         }
         String workDir = workDir(in.workDir());
         boolean useWorktree = in.useWorktree() == null || in.useWorktree();
-        if (useWorktree && !insideGitRepository(Path.of(workDir))) {
+        if (useWorktree && !GitFolders.insideRepository(Path.of(workDir))) {
             throw new BadRequest("useWorktree", "workDir " + workDir + " is not inside a git repository (set useWorktree false to work in it directly)");
         }
         if (in.maxCostUsd() != null && (in.maxCostUsd().isNaN() || in.maxCostUsd() <= 0)) {
@@ -103,10 +104,4 @@ class WorkflowValidator {
         return ShortTitles.firstLine(task, TITLE_LENGTH);
     }
 
-    private static boolean insideGitRepository(Path dir) {
-        for (Path p = dir; p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(".git"))) return true;
-        }
-        return false;
-    }
 }
