@@ -121,28 +121,45 @@ export function useHealthWarnings(run: AgentRun | undefined): HealthWarning[] {
  */
 export function useOnLiveChange(onChange: () => void, intervalMs = 2_000) {
   const state = useLive();
-  const callback = useRef(onChange);
-  callback.current = onChange;
   const first = useRef(true);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const lastCall = useRef(0);
+  const schedule = useThrottledCall(onChange, intervalMs);
   useEffect(() => {
     // The view read its endpoint as it opened, while the first snapshot was being read: that snapshot is no change.
     if (first.current || !state.hasSnapshot) {
       first.current = !state.hasSnapshot;
       return;
     }
-    if (timer.current) return;
-    const wait = Math.max(0, lastCall.current + intervalMs - Date.now());
-    timer.current = setTimeout(() => {
-      timer.current = null;
-      lastCall.current = Date.now();
-      callback.current();
-    }, wait);
-  }, [state.hasSnapshot, state.jobs, state.runs, state.questions, intervalMs]);
+    schedule(false);
+  }, [state.hasSnapshot, state.jobs, state.runs, state.questions, schedule]);
+}
+
+/**
+ * Calls `fn` at most once per `intervalMs`: a request while a call is pending joins it; otherwise the call goes out
+ * when the interval since the last one has passed, at once if it already has and `atOnceWhenDue`, else on the next
+ * tick. The pending call is dropped when the component goes.
+ */
+function useThrottledCall(fn: () => void, intervalMs: number): (atOnceWhenDue: boolean) => void {
+  const callback = useRef(fn);
+  callback.current = fn;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastCall = useRef(0);
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current);
   }, []);
+  return useCallback(
+    (atOnceWhenDue: boolean) => {
+      if (timer.current) return;
+      const call = () => {
+        timer.current = null;
+        lastCall.current = Date.now();
+        callback.current();
+      };
+      const wait = lastCall.current + intervalMs - Date.now();
+      if (wait <= 0 && atOnceWhenDue) call();
+      else timer.current = setTimeout(call, Math.max(0, wait));
+    },
+    [intervalMs],
+  );
 }
 
 /**
@@ -213,30 +230,13 @@ export function useRunCosts(jobIds: string[]): string {
  * watched yet.
  */
 export function useThrottledReload(reload: () => void, watched: string, intervalMs = 2_000) {
-  const callback = useRef(reload);
-  callback.current = reload;
   const seen = useRef(watched);
-  const lastCall = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const schedule = useThrottledCall(reload, intervalMs);
   useEffect(() => {
     if (seen.current === watched) return;
     // From nothing watched to something: the view's own first read just landed, and it already holds what is watched.
     const first = seen.current === '';
     seen.current = watched;
-    if (first || timer.current) return;
-    const call = () => {
-      timer.current = null;
-      lastCall.current = Date.now();
-      callback.current();
-    };
-    const wait = lastCall.current + intervalMs - Date.now();
-    if (wait <= 0) call();
-    else timer.current = setTimeout(call, wait);
-  }, [watched, intervalMs]);
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
+    if (!first) schedule(true);
+  }, [watched, schedule]);
 }
