@@ -82,9 +82,7 @@ class DebateEngine implements SmartLifecycle {
     /** Ends the debate; a side still running when the other's failure ended it is stopped, as nothing will read it. */
     private boolean finish(DebateStates.State state, Finish finish) {
         if (!steps.finish(state.debate(), finish)) return false;
-        for (StepState step : state.steps()) {
-            if (!step.finished()) steps.cancelQuietly(step.step().jobId());
-        }
+        steps.cancelUnfinished(state.steps());
         return true;
     }
 

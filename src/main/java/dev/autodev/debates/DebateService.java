@@ -84,9 +84,7 @@ public class DebateService {
             if (debate.status().isTerminal()) throw new Conflict("debate is already " + debate.status().wireName());
             lifecycle.move(id, debate.status(), DebateStatus.CANCELLED, "cancelled", null);
         });
-        for (StepState step : states.load(id).steps()) {
-            if (!step.finished()) steps.cancelQuietly(step.step().jobId());
-        }
+        steps.cancelUnfinished(states.load(id).steps());
         return view(id);
     }
 

@@ -109,6 +109,13 @@ class DebateSteps {
         return Boolean.TRUE.equals(tx.execute(s -> lifecycle.moveWorktree(debate, from, WorktreeState.REMOVED, null, reason)));
     }
 
+    /** Stops the jobs among {@code steps} that are still queued or running. */
+    void cancelUnfinished(List<StepState> steps) {
+        for (StepState step : steps) {
+            if (!step.finished()) cancelQuietly(step.step().jobId());
+        }
+    }
+
     void cancelQuietly(String jobId) {
         try {
             actions.cancelJob(jobId);
