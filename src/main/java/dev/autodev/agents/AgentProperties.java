@@ -21,8 +21,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           bundled in the app, installed under {@code data/hooks} (beside the log dir)
  * @param stopOnShutdown     stop agents when the server stops (their jobs requeue); by default they keep running
  *                           and the next start takes them over
- * @param niceness           scheduling priority of agent processes (0..19, default 10), so a crowd of agents never
- *                           starves the server that supervises them
+ * @param niceness           scheduling priority of agent processes once past their start (0..19, default 10), so a
+ *                           crowd of agents never starves the server that supervises them
  * @param codexBin           the Codex CLI (CODEX_BIN, default {@code codex} on PATH), which runs models named
  *                           {@code codex} or {@code codex-<model>}
  * @param codexDefaultModel  the model a job named plain {@code codex} runs (CODEX_MODEL, default {@code gpt-5.5})

@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The group is made with perl's {@code setpgrp} rather than {@code setsid}: a new session would also put each
  * agent in its own scheduler autogroup, and with forty agents the server itself would get a fortieth of the CPU and
- * stop answering. Agents also run at a lower priority ({@code nice}), so the API stays responsive under load.
- * Perl also lowers the priority, so the chain before the agent is one short program. Where perl is missing,
- * {@code nice} and {@code setsid} are the fallback; where both are, the process and its descendants are signalled one
- * by one.
+ * stop answering. Processes can be started at a lower priority ({@code nice}), so the API stays responsive under
+ * load: perl lowers it too, so the chain before the command is one short program. Where perl is missing, {@code nice}
+ * and {@code setsid} are the fallback; where both are, the process and its descendants are signalled one by one.
+ * A running group's priority can be lowered later as well ({@link #lowerPriority}).
  */
 public final class ProcessGroups {
 
@@ -55,6 +55,14 @@ public final class ProcessGroups {
 
     private static Optional<String> executable(String... candidates) {
         return Stream.of(candidates).filter(p -> Files.isExecutable(Path.of(p))).findFirst();
+    }
+
+    /**
+     * Lowers the priority of the group {@code leader} leads, every process and thread in it, to {@code steps} nicer
+     * than the server (where there are no groups, of the leader alone). False if it could not be done.
+     */
+    public static boolean lowerPriority(ProcessHandle leader, int steps) {
+        return SchedulingPriority.lower(leader, groupsSupported(), steps);
     }
 
     /** SIGTERM to the group {@code leader} leads. */

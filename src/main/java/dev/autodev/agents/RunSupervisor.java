@@ -176,7 +176,10 @@ public class RunSupervisor {
         RunFiles files = RunFiles.create(properties.logDir(), plan.runId(), plan.prompt());
         LaunchRequest request = plan.request(connections.open(plan));
         LaunchCommand command = cli.command(request);
-        ProcessBuilder builder = new ProcessBuilder(ProcessGroups.inNewGroup(command.args(), properties.niceness()))
+        // At the server's priority while it starts up: a CLI's start is a burst of CPU that decides when the agent
+        // first reaches its model, and one lowered from the first instant loses the CPU to every other program (the
+        // bench measured slower starts and slower API answers in a burst). Lowered once past its start, see below.
+        ProcessBuilder builder = new ProcessBuilder(ProcessGroups.inNewGroup(command.args(), 0))
                 .directory(command.workDir().toFile())
                 .redirectInput(files.prompt().toFile())
                 .redirectOutput(files.stdout().toFile())
@@ -194,6 +197,9 @@ public class RunSupervisor {
                     "could not start " + command.args().getFirst() + ": " + e.getMessage(), null, FailureKind.CLI_CRASH);
         }
         long startedAt = clock.millis(); // taken before the write below, which may wait for the writer connection
+        // What the agent does from then on (its tools, builds, tests) runs at the lower priority, so busy agents
+        // cannot starve the API.
+        admission.afterStart(() -> ProcessGroups.lowerPriority(process.toHandle(), properties.niceness()));
         run.attach(process.toHandle());
         if (!recorder.processStarted(plan.runId(), plan.jobId(), process.pid(), startedAt)) run.requestStop(StopReason.CANCEL);
         if (run.stopReason() != null) runners.execute(() -> terminate(run));
@@ -216,6 +222,8 @@ public class RunSupervisor {
         OutputParser parser = cli.newParser(plan.request(null));
         RunFiles files = RunFiles.existing(properties.logDir(), plan.runId());
         ProcessHandle process = run.process();
+        // An earlier server may have stopped before the run was past its start and its priority lowered.
+        if (process != null) ProcessGroups.lowerPriority(process, properties.niceness());
         if (processStartedAt != null) scheduleTimeLimit(plan, Duration.between(processStartedAt, clock.instant()));
         follow(run, cli, () -> process != null && process.isAlive(), () -> Thread.sleep(properties.tailInterval().toMillis()),
                 files.stdout(), parser, () -> {});

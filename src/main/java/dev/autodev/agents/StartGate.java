@@ -3,13 +3,13 @@ package dev.autodev.agents;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.stereotype.Component;
 
 /**
  * Admits agent process starts a few at a time ({@link StartPaceProperties}). A run holds its slot from just before
  * its process starts until the CLI prints its first line (it is then past its start-up and about to call the model),
  * its process ends, or the bound passes, whichever comes first. Waiting happens on the run's own virtual thread.
+ * What is to happen once a run is past its start (its priority lowered) hangs on the same moment.
  */
 @Component
 public class StartGate {
@@ -22,10 +22,12 @@ public class StartGate {
         this.slots = properties.unlimited() ? null : new Semaphore(properties.maxStarting(), true);
     }
 
-    /** Waits for a start slot; the admission must be left (idempotently) once the start is over. */
+    /**
+     * Waits for a start slot; the admission must be left (idempotently) once the start is over. The start is over at
+     * the bound in any case, also without a limit on starts, so what follows it (a run's lower priority) comes then.
+     */
     public Admission enter(ScheduledExecutorService timers) throws InterruptedException {
-        if (slots == null) return new Admission(null);
-        slots.acquire();
+        if (slots != null) slots.acquire();
         Admission admission = new Admission(slots);
         timers.schedule(admission::leave, properties.bound().toMillis(), TimeUnit.MILLISECONDS);
         return admission;
@@ -40,14 +42,35 @@ public class StartGate {
     public static final class Admission {
 
         private final Semaphore slots;
-        private final AtomicBoolean left = new AtomicBoolean();
+        private boolean left; // guarded by this
+        private Runnable afterStart; // guarded by this
 
         private Admission(Semaphore slots) {
             this.slots = slots;
         }
 
+        /** Ends the start (idempotently): frees the slot and runs what was to follow it. */
         public void leave() {
-            if (slots != null && left.compareAndSet(false, true)) slots.release();
+            Runnable then;
+            synchronized (this) {
+                if (left) return;
+                left = true;
+                then = afterStart;
+                afterStart = null;
+            }
+            if (slots != null) slots.release();
+            if (then != null) then.run();
+        }
+
+        /** Runs {@code action} once the start is over: when the admission is left, or now if it already was. */
+        public void afterStart(Runnable action) {
+            synchronized (this) {
+                if (!left) {
+                    afterStart = action;
+                    return;
+                }
+            }
+            action.run();
         }
     }
 }

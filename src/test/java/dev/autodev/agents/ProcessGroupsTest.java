@@ -50,6 +50,28 @@ class ProcessGroupsTest {
         }
     }
 
+    @Test
+    void aRunningGroupIsLoweredAsAWholeChildrenIncluded() throws Exception {
+        int serverNiceness = niceness(ProcessHandle.current().pid());
+        Process process = new ProcessBuilder(ProcessGroups.inNewGroup(List.of("/bin/sh", "-c", "sleep 60 & exec sleep 61"), 0))
+                .redirectErrorStream(true).start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> process.toHandle().info().command()
+                    .map(c -> c.endsWith("sleep")).orElse(false) && process.toHandle().children().findAny().isPresent());
+            ProcessHandle child = process.toHandle().children().findFirst().orElseThrow();
+            assertThat(niceness(process.pid())).isEqualTo(serverNiceness);
+
+            assertThat(ProcessGroups.lowerPriority(process.toHandle(), 10)).isTrue();
+
+            assertThat(niceness(process.pid())).isEqualTo(Math.min(19, serverNiceness + 10));
+            assertThat(niceness(child.pid())).as("the agent's tools too").isEqualTo(Math.min(19, serverNiceness + 10));
+            assertThat(niceness(ProcessHandle.current().pid())).as("the server's own").isEqualTo(serverNiceness);
+        } finally {
+            ProcessGroups.kill(process.toHandle());
+            process.destroyForcibly();
+        }
+    }
+
     /** Fields of /proc/PID/stat after the command name: state is 3, pgrp 5, nice 19. */
     private static long statField(long pid, int field) throws Exception {
         String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));

@@ -50,6 +50,31 @@ class StartGateTest {
     }
 
     @Test
+    void whatFollowsTheStartRunsOnceWhenItIsLeftOrAtOnceIfItWasAlready() throws Exception {
+        StartGate gate = new StartGate(new StartPaceProperties(1, Duration.ofMinutes(10)));
+        StartGate.Admission admission = gate.enter(timers);
+        java.util.concurrent.atomic.AtomicInteger lowered = new java.util.concurrent.atomic.AtomicInteger();
+        admission.afterStart(lowered::incrementAndGet);
+        assertThat(lowered).hasValue(0);
+
+        admission.leave();
+        admission.leave();
+        assertThat(lowered).hasValue(1);
+
+        admission.afterStart(lowered::incrementAndGet);
+        assertThat(lowered).hasValue(2);
+    }
+
+    @Test
+    void withoutALimitTheStartStillEndsAtTheBound() throws Exception {
+        StartGate gate = new StartGate(new StartPaceProperties(-1, Duration.ofMillis(100)));
+        CompletableFuture<Void> over = new CompletableFuture<>();
+        gate.enter(timers).afterStart(() -> over.complete(null)); // never left by its run
+
+        over.get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
     void zeroMeansOneStartPerProcessor() {
         assertThat(new StartPaceProperties(0, null).maxStarting()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }

@@ -29,26 +29,24 @@ final class CliLaunch {
         /** {@code --append-system-prompt} with the server's guide. */
         GUIDE,
         /** The prompt on stdin instead of as an argument. */
-        STDIN,
-        /** Not a CLI setting but how the server starts it: at a lower priority ({@code nice}), as the live run was. */
-        NICE
+        STDIN
     }
 
     /** A named set of settings, e.g. "bare" (none) or "all together". */
     record Variant(String name, Set<Setting> settings) {
 
         static final Variant BARE = new Variant("bare", Set.of());
-        /** The CLI as the server configures it: every launch setting, at the usual priority. */
-        static final Variant CONFIGURED = new Variant("all together (configured)",
-                EnumSet.complementOf(EnumSet.of(Setting.NICE)));
-        static final Variant AS_THE_SERVER_DOES = new Variant("configured + nice", EnumSet.allOf(Setting.class));
+        /**
+         * The CLI as the server configures and starts it: every launch setting, at the usual priority (the server
+         * lowers an agent's priority only once it is past its start).
+         */
+        static final Variant CONFIGURED = new Variant("all together (configured)", EnumSet.allOf(Setting.class));
 
-        /** Bare, each setting alone, then all together, then as the server starts it. */
+        /** Bare, each setting alone, then all together. */
         static List<Variant> all() {
             List<Variant> variants = new ArrayList<>(List.of(BARE));
             for (Setting setting : Setting.values()) variants.add(new Variant("+ " + setting.name().toLowerCase(), Set.of(setting)));
             variants.add(CONFIGURED);
-            variants.add(AS_THE_SERVER_DOES);
             return variants;
         }
     }
@@ -75,9 +73,6 @@ final class CliLaunch {
         String prompt = "Answer in one word. " + marker;
         Set<Setting> settings = variant.settings();
         List<String> command = new ArrayList<>();
-        if (settings.contains(Setting.NICE) && launch.niceness() > 0) {
-            command.addAll(List.of("nice", "-n", Integer.toString(launch.niceness())));
-        }
         command.addAll(List.of(machine.claude.toString(), "-p", "--dangerously-skip-permissions",
                 "--model", MODEL, "--output-format", "stream-json", "--verbose"));
         // The prompt before the settings: --mcp-config takes several files and would swallow a prompt after it.

@@ -52,10 +52,8 @@ final class JobOverhead {
         report.figure(String.format(Locale.ROOT, "3. per-job overhead: POST -> the CLI's first model call %s, minus the"
                         + " bare CLI's spawn -> first call %s = %+.0f ms (median of %d)", Percentiles.ms(job),
                 Percentiles.ms(bare), job - bare, runs), "<= 25 ms", job - bare <= GOAL_OVERHEAD_MILLIS);
-        double niced = median(timings.get(CliLaunch.Variant.AS_THE_SERVER_DOES), CliLaunch.Timing::toFirstCallMillis);
-        report.note("beside the configured CLI (spawn -> first call %s): %+.0f ms; beside it also at the server's"
-                        + " priority (%s): %+.0f ms; spread of POST -> first call: %s", Percentiles.ms(configured),
-                job - configured, Percentiles.ms(niced), job - niced, Percentiles.of(postToFirstCall).summary());
+        report.note("beside the configured CLI (spawn -> first call %s): %+.0f ms; spread of POST -> first call: %s",
+                Percentiles.ms(configured), job - configured, Percentiles.of(postToFirstCall).summary());
         // The server's own record of the process start splits the job's time into the server's part and the CLI's.
         report.note("of which POST -> process started (as the server recorded it) %s, process started -> first call %s",
                 Percentiles.ms(median(postToProcess)), Percentiles.ms(median(processToFirstCall)));

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * line and environment in /proc), so the bench replays exactly what the product passes today rather than a copy
  * that drifts: the MCP config file (with the run's token), the settings file with the lock hook, the appended guide,
  * and the variables the server adds, split into those the MCP connection reads ({@code MCP_*}) and those the hook
- * reads ({@code ORCHESTRATOR_*}), and the priority it runs at.
+ * reads ({@code ORCHESTRATOR_*}), and the priority it runs at once past its start.
  */
 record LaunchSettings(Path mcpConfig, Path settings, String guide, Map<String, String> mcpEnv,
         Map<String, String> hookEnv, Map<String, String> otherEnv, int niceness) {
@@ -43,7 +43,7 @@ record LaunchSettings(Path mcpConfig, Path settings, String guide, Map<String, S
     String describe() {
         return "MCP config " + mcpConfig.getFileName() + " + " + mcpEnv.keySet() + "; hook settings "
                 + settings.getFileName() + " + " + hookEnv.keySet() + "; guide of " + guide.length() + " chars"
-                + "; process priority nice " + niceness
+                + "; priority once past its start: nice " + niceness
                 + (otherEnv.isEmpty() ? "" : "; other variables the server adds (given to every run): " + otherEnv.keySet());
     }
 

@@ -40,6 +40,42 @@ class JobRunsEndToEndTest extends AgentIntegrationTest {
     }
 
     @Test
+    void anAgentPastItsStartRunsTenStepsNicerThanTheServerWithItsTools() throws Exception {
+        String marker = newMarker();
+        MODEL.script(marker, Step.text("never seen").afterDelay(java.time.Duration.ofSeconds(60)));
+        String id = createJob(aJob("Think for a long time " + marker)).get("id").asString();
+        long pid = awaitRun(id, "running").get("pid").asLong();
+        int server = niceness(ProcessHandle.current().pid());
+        try {
+            // Waiting for its model: its start-up is over.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> !MODEL.requestsFor(marker).isEmpty());
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> niceness(pid) == Math.min(19, server + 10));
+            for (ProcessHandle tool : ProcessHandle.of(pid).orElseThrow().descendants().toList()) {
+                int nice = niceness(tool.pid());
+                if (nice != GONE) assertThat(nice).as("process %s of the run", tool.pid()).isEqualTo(Math.min(19, server + 10));
+            }
+            assertThat(niceness(ProcessHandle.current().pid())).as("the server's own").isEqualTo(server);
+        } finally {
+            api.post("/api/jobs/" + id + "/cancel", null);
+        }
+    }
+
+    private static final int GONE = Integer.MIN_VALUE;
+
+    /** Field 19 of /proc/PID/stat, or {@link #GONE}. */
+    private static int niceness(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
+        } catch (java.io.IOException e) {
+            return GONE;
+        }
+    }
+
+    @Test
     void outputIsParsedIntoReadableEventsAndKeptInFiles() throws Exception {
         String marker = newMarker();
         Path workDir = newWorkDir();
