@@ -1,6 +1,7 @@
 package dev.autodev.journeys;
 
 import dev.autodev.testsupport.PinnedClis;
+import dev.autodev.testsupport.ScratchDirs;
 import dev.autodev.testsupport.fakemodel.FakeAnthropicApi;
 import dev.autodev.testsupport.fakeopenai.FakeOpenAiApi;
 import java.io.IOException;
@@ -29,7 +30,7 @@ final class JourneyEnvironment {
 
     JourneyEnvironment() {
         try {
-            root = Files.createTempDirectory("autodev-journey-");
+            root = ScratchDirs.create("autodev-journey-");
             ghCalls = root.resolve("gh-calls.log");
             Path bin = Files.createDirectories(root.resolve("bin"));
             writeExecutable(bin.resolve("gh"), "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\" >> '" + ghCalls + "'; done\n"
@@ -88,9 +89,11 @@ final class JourneyEnvironment {
         }
     }
 
+    /** Stops the fake models and removes the machine's folder; the journey's server must be stopped before. */
     void close() {
         claudeModel.close();
         codexModel.close();
+        ScratchDirs.remove(root);
     }
 
     private static void writeExecutable(Path file, String content) throws IOException {

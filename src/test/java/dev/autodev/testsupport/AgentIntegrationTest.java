@@ -247,7 +247,7 @@ public abstract class AgentIntegrationTest {
 
     private static Path tempRoot() {
         try {
-            Path root = Files.createTempDirectory("autodev-it-");
+            Path root = ScratchDirs.create("autodev-it-");
             Files.createDirectories(root.resolve("work"));
             return root;
         } catch (IOException e) {

@@ -1,9 +1,6 @@
 package dev.autodev.testsupport;
 
 import dev.autodev.common.Db;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,11 +37,7 @@ public final class MigratedDatabase {
 
     /** Migrated only up to {@code version}, to test a later migration over rows stored before it. */
     public static MigratedDatabase createAt(String version) {
-        try {
-            return new MigratedDatabase(Files.createTempDirectory("autodev-db-").resolve("test.db"), version);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new MigratedDatabase(ScratchDirs.create("autodev-db-").resolve("test.db"), version);
     }
 
     /** Runs the migrations up to {@code version} ({@code latest} for all). */
