@@ -3,10 +3,9 @@ package dev.autodev.classify;
 import dev.autodev.agents.SmallModel;
 import dev.autodev.agents.SmallModelAnswer;
 import dev.autodev.jobs.Job;
-import dev.autodev.jobs.JobChanged;
+import dev.autodev.jobs.JobAwaitsModel;
 import dev.autodev.jobs.JobRepository;
 import dev.autodev.jobs.JobService;
-import dev.autodev.jobs.JobStatus;
 import dev.autodev.jobs.ModelChoice;
 import java.util.Optional;
 import java.util.Set;
@@ -46,8 +45,8 @@ class ModelClassifier {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
-    void on(JobChanged event) {
-        if (event.status() == JobStatus.QUEUED) submit(event.jobId());
+    void on(JobAwaitsModel event) {
+        submit(event.jobId());
     }
 
     /** Jobs that were waiting for their model when the server stopped. */

@@ -157,6 +157,7 @@ public class JobService {
         jobs.insert(job);
         transitions.record("job", job.id(), null, JobStatus.QUEUED, job.retryOfJobId() == null ? "created" : "retry of " + job.retryOfJobId());
         events.publishEvent(new JobChanged(job.id(), job.status()));
+        if (job.modelChoice().source() == ModelChoice.Source.PENDING) events.publishEvent(new JobAwaitsModel(job.id()));
         return job;
     }
 }
