@@ -44,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns domain events into live frames on {@code /topic/live}. Events are only noted (after their transaction
  * commits); a flush one interval later reads the fresh rows and sends them as one frame, so a burst of output from
- * many agents costs the browser a few frames, and a listener never blocks the code that published the event.
+ * many agents costs the browser a few frames, and a listener never blocks the code that published the event. With
+ * nobody subscribed ({@link LiveSubscribers}) the flush reads nothing.
  */
 @Component
 class LiveBroadcaster implements DisposableBean {
@@ -64,6 +65,7 @@ class LiveBroadcaster implements DisposableBean {
     private final DebateService debates;
     private final WorkflowService workflows;
     private final KnowledgeBase kb;
+    private final LiveSubscribers subscribers;
     private final AtomicLong version = new AtomicLong();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("live-flush").daemon().factory());
@@ -74,7 +76,7 @@ class LiveBroadcaster implements DisposableBean {
     LiveBroadcaster(SimpMessagingTemplate broker, JsonMapper json, LiveProperties properties, JobRepository jobs,
                     RunRepository runs, EventRepository events, QuestionService questions, FileLockRegistry locks,
                     NoteService notes, SettingsService settings, DebateService debates, WorkflowService workflows,
-                    KnowledgeBase kb) {
+                    KnowledgeBase kb, LiveSubscribers subscribers) {
         this.broker = broker;
         this.json = json;
         this.properties = properties;
@@ -88,6 +90,7 @@ class LiveBroadcaster implements DisposableBean {
         this.debates = debates;
         this.workflows = workflows;
         this.kb = kb;
+        this.subscribers = subscribers;
     }
 
     /** The number of the last frame sent; a snapshot carries it so a client can tell which frames it already has. */
@@ -176,6 +179,11 @@ class LiveBroadcaster implements DisposableBean {
             flushScheduled = false;
         }
         if (changes.isEmpty()) return;
+        if (!subscribers.any()) {
+            // Nobody would receive the frame: its number is still taken, so frame numbers keep counting changes.
+            version.incrementAndGet();
+            return;
+        }
         try {
             List<LiveMessage> messages = read(changes);
             if (!messages.isEmpty()) send(new LiveMessage.Frame(version.incrementAndGet(), messages));
