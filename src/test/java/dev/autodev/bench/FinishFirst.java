@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Figure 5 of the shipped server: a job whose agent calls {@code finish_job} at once (then says a last word), from
  * POST to the job seen done by a client polling every 5 ms, against the CLI's own one-turn run from spawn to exit;
- * and from the CLI's first model call to the job seen done.
+ * and from the CLI's first model call to the job seen done, beside what the CLI alone needs for that step
+ * ({@link CliToolCallFloor}).
  */
 final class FinishFirst {
 
@@ -21,7 +22,7 @@ final class FinishFirst {
     private FinishFirst() {}
 
     static void run(ServerJobs jobs, UserMachine machine, Report report, int runs, JobOverhead.CliFloor floor)
-            throws InterruptedException {
+            throws java.io.IOException, InterruptedException {
         List<Double> postToSeen = new ArrayList<>();
         List<Double> postToRecorded = new ArrayList<>();
         List<Double> firstCallToSeen = new ArrayList<>();
@@ -53,5 +54,11 @@ final class FinishFirst {
         double afterCall = JobOverhead.median(firstCallToSeen);
         report.figure("   first model call -> job seen done: " + Percentiles.ms(afterCall) + " (spread "
                 + Percentiles.of(firstCallToSeen).summary() + ")", "<= 20 ms", afterCall <= GOAL_FIRST_CALL_TO_DONE_MILLIS);
+        try (CliToolCallFloor cliAlone = new CliToolCallFloor(machine)) {
+            double floorMillis = cliAlone.medianMillis(runs);
+            report.note("of which the CLI alone, run by hand against a stub MCP server that answers at once: first model"
+                    + " call -> its tools/call %s (median of %d); the rest is the server's answer and recording the end,"
+                    + " and the client's poll", Percentiles.ms(floorMillis), runs);
+        }
     }
 }
