@@ -15,12 +15,8 @@ class ProcessGroupsTest {
     @Test
     void theCommandLeadsANewGroupTenStepsNicerAndTheWholeGroupStops() throws Exception {
         int serverNiceness = niceness(ProcessHandle.current().pid());
-        // A shell that starts a child of its own, as agents start their tools.
-        Process process = new ProcessBuilder(ProcessGroups.inNewGroup(List.of("/bin/sh", "-c", "sleep 60 & exec sleep 61"), 10))
-                .redirectErrorStream(true).start();
+        Process process = shellWithAChild(10);
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> process.toHandle().info().command()
-                    .map(c -> c.endsWith("sleep")).orElse(false) && process.toHandle().children().findAny().isPresent());
             long pid = process.pid();
             assertThat(processGroup(pid)).as("the process leads its own group").isEqualTo(pid);
             assertThat(niceness(pid)).isEqualTo(Math.min(19, serverNiceness + 10));
@@ -53,11 +49,8 @@ class ProcessGroupsTest {
     @Test
     void aRunningGroupIsLoweredAsAWholeChildrenIncluded() throws Exception {
         int serverNiceness = niceness(ProcessHandle.current().pid());
-        Process process = new ProcessBuilder(ProcessGroups.inNewGroup(List.of("/bin/sh", "-c", "sleep 60 & exec sleep 61"), 0))
-                .redirectErrorStream(true).start();
+        Process process = shellWithAChild(0);
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> process.toHandle().info().command()
-                    .map(c -> c.endsWith("sleep")).orElse(false) && process.toHandle().children().findAny().isPresent());
             ProcessHandle child = process.toHandle().children().findFirst().orElseThrow();
             assertThat(niceness(process.pid())).isEqualTo(serverNiceness);
 
@@ -69,6 +62,20 @@ class ProcessGroupsTest {
         } finally {
             ProcessGroups.kill(process.toHandle());
             process.destroyForcibly();
+        }
+    }
+
+    /** A shell in a new group that starts a child of its own, as agents start their tools, once both are up. */
+    private static Process shellWithAChild(int niceness) throws Exception {
+        Process process = new ProcessBuilder(ProcessGroups.inNewGroup(List.of("/bin/sh", "-c", "sleep 60 & exec sleep 61"), niceness))
+                .redirectErrorStream(true).start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> process.toHandle().info().command()
+                    .map(c -> c.endsWith("sleep")).orElse(false) && process.toHandle().children().findAny().isPresent());
+            return process;
+        } catch (RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
         }
     }
 
