@@ -1,5 +1,6 @@
 package dev.autodev.agents;
 
+import dev.autodev.common.ApiActivity;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -9,16 +10,19 @@ import org.springframework.stereotype.Component;
  * Admits agent process starts a few at a time ({@link StartPaceProperties}). A run holds its slot from just before
  * its process starts until the CLI prints its first line (it is then past its start-up and about to call the model),
  * its process ends, or the bound passes, whichever comes first. Waiting happens on the run's own virtual thread.
- * What is to happen once a run is past its start (its priority lowered) hangs on the same moment.
+ * What is to happen once a run is past its start (its priority lowered) hangs on the same moment. A start also lets
+ * the API requests in flight be answered first ({@link ApiActivity}), for a moment at most.
  */
 @Component
 public class StartGate {
 
     private final Semaphore slots;
     private final StartPaceProperties properties;
+    private final ApiActivity api;
 
-    StartGate(StartPaceProperties properties) {
+    StartGate(StartPaceProperties properties, ApiActivity api) {
         this.properties = properties;
+        this.api = api;
         this.slots = properties.unlimited() ? null : new Semaphore(properties.maxStarting(), true);
     }
 
@@ -29,6 +33,12 @@ public class StartGate {
     public Admission enter(ScheduledExecutorService timers) throws InterruptedException {
         if (slots != null) slots.acquire();
         Admission admission = new Admission(slots);
+        try {
+            api.awaitQuiet(properties.apiYield());
+        } catch (InterruptedException e) {
+            admission.leave();
+            throw e;
+        }
         timers.schedule(admission::leave, properties.bound().toMillis(), TimeUnit.MILLISECONDS);
         return admission;
     }

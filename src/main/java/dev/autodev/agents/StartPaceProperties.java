@@ -12,13 +12,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    processors this JVM sees, a negative value means no limit
  * @param bound       the longest a run holds its start slot: a CLI that prints nothing for this long (a slow MCP
  *                    handshake, a hung start) lets the next one start anyway
+ * @param apiYield    the longest a start waits for the API requests in flight to be answered (0: no wait), so a
+ *                    burst of POSTs is answered before the CLIs it made take the CPU
  */
 @ConfigurationProperties("autodev.agents.start-pace")
-public record StartPaceProperties(Integer maxStarting, Duration bound) {
+public record StartPaceProperties(Integer maxStarting, Duration bound, Duration apiYield) {
 
     public StartPaceProperties {
         if (maxStarting == null || maxStarting == 0) maxStarting = Runtime.getRuntime().availableProcessors();
         if (bound == null) bound = Duration.ofSeconds(5);
+        if (apiYield == null) apiYield = Duration.ofMillis(50);
+        if (apiYield.isNegative()) throw new IllegalArgumentException("autodev.agents.start-pace.api-yield must not be negative");
     }
 
     boolean unlimited() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class StartGateTest {
 
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    private final dev.autodev.common.ApiActivity api = new dev.autodev.common.ApiActivity();
 
     @AfterEach
     void stop() {
@@ -21,7 +22,7 @@ class StartGateTest {
 
     @Test
     void aStartWaitsUntilAnEarlierOneLeaves() throws Exception {
-        StartGate gate = new StartGate(new StartPaceProperties(1, Duration.ofMinutes(10)));
+        StartGate gate = new StartGate(new StartPaceProperties(1, Duration.ofMinutes(10), null), api);
         StartGate.Admission first = gate.enter(timers);
 
         CompletableFuture<StartGate.Admission> second = CompletableFuture.supplyAsync(enterQuietly(gate));
@@ -36,7 +37,7 @@ class StartGateTest {
 
     @Test
     void theBoundFreesASlotWhoseRunNeverSaidAnything() throws Exception {
-        StartGate gate = new StartGate(new StartPaceProperties(1, Duration.ofMillis(100)));
+        StartGate gate = new StartGate(new StartPaceProperties(1, Duration.ofMillis(100), null), api);
         gate.enter(timers); // never left
 
         assertThat(CompletableFuture.supplyAsync(enterQuietly(gate)).get(30, TimeUnit.SECONDS)).isNotNull();
@@ -44,14 +45,14 @@ class StartGateTest {
 
     @Test
     void aNegativeLimitAdmitsEveryone() throws Exception {
-        StartGate gate = new StartGate(new StartPaceProperties(-1, null));
+        StartGate gate = new StartGate(new StartPaceProperties(-1, null, null), api);
         for (int i = 0; i < 100; i++) gate.enter(timers);
         assertThat(gate.waiting()).isZero();
     }
 
     @Test
     void whatFollowsTheStartRunsOnceWhenItIsLeftOrAtOnceIfItWasAlready() throws Exception {
-        StartGate gate = new StartGate(new StartPaceProperties(1, Duration.ofMinutes(10)));
+        StartGate gate = new StartGate(new StartPaceProperties(1, Duration.ofMinutes(10), null), api);
         StartGate.Admission admission = gate.enter(timers);
         java.util.concurrent.atomic.AtomicInteger lowered = new java.util.concurrent.atomic.AtomicInteger();
         admission.afterStart(lowered::incrementAndGet);
@@ -67,7 +68,7 @@ class StartGateTest {
 
     @Test
     void withoutALimitTheStartStillEndsAtTheBound() throws Exception {
-        StartGate gate = new StartGate(new StartPaceProperties(-1, Duration.ofMillis(100)));
+        StartGate gate = new StartGate(new StartPaceProperties(-1, Duration.ofMillis(100), null), api);
         CompletableFuture<Void> over = new CompletableFuture<>();
         gate.enter(timers).afterStart(() -> over.complete(null)); // never left by its run
 
@@ -75,8 +76,29 @@ class StartGateTest {
     }
 
     @Test
+    void aStartLetsTheApiRequestsInFlightBeAnsweredFirst() throws Exception {
+        StartGate gate = new StartGate(new StartPaceProperties(1, Duration.ofMinutes(10), Duration.ofMinutes(10)), api);
+        api.requestStarted();
+
+        CompletableFuture<StartGate.Admission> start = CompletableFuture.supplyAsync(enterQuietly(gate));
+        Thread.sleep(200);
+        assertThat(start).as("a request is still being answered").isNotDone();
+
+        api.requestEnded();
+        assertThat(start.get(30, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
+    void aStartWaitsForTheApiOnlyForAMoment() throws Exception {
+        StartGate gate = new StartGate(new StartPaceProperties(1, Duration.ofMinutes(10), Duration.ofMillis(100)), api);
+        api.requestStarted(); // a request that takes long
+
+        assertThat(CompletableFuture.supplyAsync(enterQuietly(gate)).get(30, TimeUnit.SECONDS)).isNotNull();
+    }
+
+    @Test
     void zeroMeansOneStartPerProcessor() {
-        assertThat(new StartPaceProperties(0, null).maxStarting()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(new StartPaceProperties(0, null, null).maxStarting()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     private java.util.function.Supplier<StartGate.Admission> enterQuietly(StartGate gate) {
