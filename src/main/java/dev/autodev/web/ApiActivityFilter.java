@@ -9,22 +9,16 @@ import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Counts the REST requests being answered ({@link ApiActivity}); the agents' MCP endpoint and the dashboard's files are not. */
+/** Counts the REST requests being answered ({@link ApiActivity}). */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
-class ApiActivityFilter extends OncePerRequestFilter {
+class ApiActivityFilter extends RestApiFilter {
 
     private final ApiActivity activity;
 
     ApiActivityFilter(ApiActivity activity) {
         this.activity = activity;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
     }
 
     @Override

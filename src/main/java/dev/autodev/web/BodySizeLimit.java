@@ -11,7 +11,6 @@ import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses REST request bodies over {@code autodev.security.max-body-size} with 413, before anything is parsed or
@@ -20,17 +19,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class BodySizeLimit extends OncePerRequestFilter {
+class BodySizeLimit extends RestApiFilter {
 
     private final long maxBytes;
 
     BodySizeLimit(SecurityProperties security) {
         this.maxBytes = security.maxBodySize().toBytes();
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
     }
 
     @Override
