@@ -177,8 +177,9 @@ public class RunSupervisor {
         LaunchRequest request = plan.request(connections.open(plan));
         LaunchCommand command = cli.command(request);
         // At the server's priority while it starts up: a CLI's start is a burst of CPU that decides when the agent
-        // first reaches its model, and one lowered from the first instant loses the CPU to every other program (the
-        // bench measured slower starts and slower API answers in a burst). Lowered once past its start, see below.
+        // first reaches its model, and one lowered from the first instant loses the CPU to every other program (on
+        // the bench its first model call came 20 to 45 ms later). Lowered once past its start, see below; the API's
+        // requests in flight still go first (StartGate).
         ProcessBuilder builder = new ProcessBuilder(ProcessGroups.inNewGroup(command.args(), 0))
                 .directory(command.workDir().toFile())
                 .redirectInput(files.prompt().toFile())
