@@ -79,7 +79,10 @@ class SessionWatch {
 
     private long record(Session session, TranscriptFollower transcript, long seq) throws IOException {
         List<ParsedEvent> events = transcript.poll();
-        if (events.isEmpty()) return seq;
+        if (events.isEmpty()) {
+            transcript.changedProgress().ifPresent(totals -> recorder.output(session.plan.runId(), List.of(), totals));
+            return seq;
+        }
         session.leaveStartSlot();
         List<AgentEvent> batch = new ArrayList<>();
         var now = clock.instant();
@@ -87,7 +90,7 @@ class SessionWatch {
             batch.add(new AgentEvent(session.plan.runId(), ++seq, event.type().wire(), event.text(), event.data(), now));
         }
         // Transcripts carry tokens, not cost: the CLI's transcript parser estimates it from the price table.
-        recorder.output(session.plan.runId(), batch, transcript.progress());
+        recorder.output(session.plan.runId(), batch, transcript.changedProgress().orElseGet(transcript::progress));
         return seq;
     }
 

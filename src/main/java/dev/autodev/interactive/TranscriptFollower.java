@@ -24,6 +24,7 @@ final class TranscriptFollower implements AutoCloseable {
     private final OutputParser parser;
     private OutputTail tail;
     private String lastText;
+    private RunProgress taken;
 
     TranscriptFollower(Session session, OutputParser parser) {
         this.session = session;
@@ -50,6 +51,18 @@ final class TranscriptFollower implements AutoCloseable {
 
     RunProgress progress() {
         return parser.progress();
+    }
+
+    /**
+     * The totals, when they moved since this was last asked. A usage line gives no event of its own and may be read on
+     * its own, after its turn's last event (Codex writes {@code token_count} just after the answer), so the totals
+     * are not only worth recording when there are events.
+     */
+    Optional<RunProgress> changedProgress() {
+        RunProgress now = parser.progress();
+        if (now.equals(taken)) return Optional.empty();
+        taken = now;
+        return Optional.of(now);
     }
 
     /** The agent's last words, the result of a session that ends well. */
