@@ -32,8 +32,20 @@ final class CliLaunch {
         STDIN
     }
 
-    /** A named set of settings, e.g. "bare" (none) or "all together". */
-    record Variant(String name, Set<Setting> settings) {
+    /**
+     * A named set of settings, e.g. "bare" (none) or "all together", taken from the live run's launch settings unless
+     * the variant brings its own ({@code own}).
+     */
+    record Variant(String name, Set<Setting> settings, LaunchSettings own) {
+
+        Variant(String name, Set<Setting> settings) {
+            this(name, settings, null);
+        }
+
+        /** The CLI with {@code own}'s MCP config and settings file instead of the server's. */
+        static Variant mcpAndSettingsOf(String name, LaunchSettings own) {
+            return new Variant(name, EnumSet.of(Setting.MCP, Setting.HOOK), own);
+        }
 
         static final Variant BARE = new Variant("bare", Set.of());
         /**
@@ -72,6 +84,7 @@ final class CliLaunch {
         String marker = "bench-cli-" + UUID.randomUUID();
         String prompt = "Answer in one word. " + marker;
         Set<Setting> settings = variant.settings();
+        LaunchSettings launch = variant.own() != null ? variant.own() : this.launch;
         List<String> command = new ArrayList<>();
         command.addAll(List.of(machine.claude.toString(), "-p", "--dangerously-skip-permissions",
                 "--model", MODEL, "--output-format", "stream-json", "--verbose"));

@@ -44,11 +44,27 @@ final class CliToolCallFloor implements AutoCloseable {
         server.start();
     }
 
-    /** Median of {@code runs} one-tool-call runs, in milliseconds. */
-    double medianMillis(int runs) throws IOException, InterruptedException {
-        Path mcpConfig = Files.writeString(dir.resolve("mcp.json"), """
+    /** An MCP config that points the CLI at this stub (no token: the stub asks for none). */
+    Path mcpConfig() throws IOException {
+        return Files.writeString(dir.resolve("mcp.json"), """
                 {"mcpServers":{"orchestrator":{"type":"http","url":"http://127.0.0.1:%d/mcp"}}}"""
                 .formatted(server.getAddress().getPort()));
+    }
+
+    /**
+     * Launch settings that any agent with an MCP server and a settings file has, and nothing of the server's: this
+     * stub as its MCP server and an empty settings file. What the CLI costs with these over bare is the CLI's own
+     * price for having an MCP connection and settings at all, whatever the server behind them.
+     */
+    LaunchSettings anyMcpAndSettings() throws IOException {
+        Path settings = Files.writeString(dir.resolve("settings.json"), "{}");
+        return new LaunchSettings(mcpConfig(), settings, null, Map.of("MCP_CONNECTION_NONBLOCKING", "false"), Map.of(),
+                Map.of(), 0);
+    }
+
+    /** Median of {@code runs} one-tool-call runs, in milliseconds. */
+    double medianMillis(int runs) throws IOException, InterruptedException {
+        Path mcpConfig = mcpConfig();
         List<Double> gaps = new ArrayList<>();
         for (int i = 0; i <= runs; i++) {
             String marker = ServerJobs.marker("floor");

@@ -23,7 +23,16 @@ final class JobOverhead {
     record CliFloor(double bareExitMillis, double configuredExitMillis, double bareCpuSeconds, double configuredCpuSeconds) {}
 
     static CliFloor run(ServerJobs jobs, UserMachine machine, Report report, int runs) throws Exception {
-        List<CliLaunch.Variant> variants = CliLaunch.Variant.all();
+        try (CliToolCallFloor stub = new CliToolCallFloor(machine)) {
+            return run(jobs, machine, report, runs, stub);
+        }
+    }
+
+    private static CliFloor run(ServerJobs jobs, UserMachine machine, Report report, int runs, CliToolCallFloor stub)
+            throws Exception {
+        List<CliLaunch.Variant> variants = new ArrayList<>(CliLaunch.Variant.all());
+        CliLaunch.Variant anyMcp = CliLaunch.Variant.mcpAndSettingsOf("any MCP server + settings", stub.anyMcpAndSettings());
+        variants.add(anyMcp);
         Map<CliLaunch.Variant, List<CliLaunch.Timing>> timings = new LinkedHashMap<>();
         variants.forEach(v -> timings.put(v, new ArrayList<>()));
         List<Double> postToFirstCall = new ArrayList<>();
@@ -66,6 +75,16 @@ final class JobOverhead {
             report.note("%-28s %22s %+8.0f ms %18s %8.2f s", variant.name(), Percentiles.ms(first), first - bare,
                     Percentiles.ms(median(t, CliLaunch.Timing::toExitMillis)), median(t, CliLaunch.Timing::cpuSeconds));
         }
+        // What no server can take off: the CLI's own price for an MCP connection and a settings file.
+        double anyFirst = median(timings.get(anyMcp), CliLaunch.Timing::toFirstCallMillis);
+        double bareCpu = median(timings.get(CliLaunch.Variant.BARE), CliLaunch.Timing::cpuSeconds);
+        report.note("split of the job's %+.0f ms over bare: the CLI's own price for any MCP server and settings file"
+                        + " (a stub MCP server that answers at once, an empty settings file) %+.0f ms (%+.0f ms of CPU);"
+                        + " this server's MCP endpoint, hook, guide and stdin beyond that %+.0f ms (%+.0f ms of CPU);"
+                        + " the server's own part (POST -> first call over the configured CLI) %+.0f ms",
+                job - bare, anyFirst - bare, 1000 * (median(timings.get(anyMcp), CliLaunch.Timing::cpuSeconds) - bareCpu),
+                configured - anyFirst, 1000 * (median(timings.get(CliLaunch.Variant.CONFIGURED), CliLaunch.Timing::cpuSeconds)
+                        - median(timings.get(anyMcp), CliLaunch.Timing::cpuSeconds)), job - configured);
         return new CliFloor(median(timings.get(CliLaunch.Variant.BARE), CliLaunch.Timing::toExitMillis),
                 median(timings.get(CliLaunch.Variant.CONFIGURED), CliLaunch.Timing::toExitMillis),
                 median(timings.get(CliLaunch.Variant.BARE), CliLaunch.Timing::cpuSeconds),
