@@ -17,6 +17,16 @@ public interface AgentCli {
     LaunchCommand command(LaunchRequest request);
 
     /**
+     * Whether a process of this CLI can be started before its run is known ({@link WarmStarts}): it reads the prompt
+     * from stdin only once its own start-up is done, and what it reads before that (arguments, environment, the
+     * working directory) is the same for every fresh run of one model, work dir and limits, the run's token and
+     * session id aside, which the warm start brings and the run takes over.
+     */
+    default boolean startsAhead() {
+        return false;
+    }
+
+    /**
      * Whether the CLI itself stops a run that has used its {@code maxTurns}. When it does not, the supervisor stops
      * the run as soon as its output shows a turn past the cap.
      */

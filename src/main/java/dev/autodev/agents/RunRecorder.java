@@ -35,6 +35,11 @@ public class RunRecorder {
         return lifecycle.move(runId, jobId, RunStatus.STARTING, RunStatus.RUNNING, "process " + pid + " started");
     }
 
+    /** The conversation the run's process holds, when it is not the one planned (a warm start brings its own). */
+    public void session(String runId, String sessionId) {
+        runs.session(runId, sessionId);
+    }
+
     /** Where the run's process works, recorded before it starts so MCP calls resolve paths against it. */
     public void workspace(String runId, RunWorkspace.Prepared workspace) {
         runs.workspace(runId, workspace);

@@ -41,6 +41,7 @@ public class RunRepository {
     private static final String ACTIVE = "SELECT " + COLUMNS + " FROM agent_runs"
             + " WHERE status IN ('starting', 'running', 'waiting_user', 'idle')";
     private static final String PROCESS_STARTED = "UPDATE agent_runs SET pid = ?, process_started_at = ? WHERE id = ?";
+    private static final String SESSION = "UPDATE agent_runs SET session_id = ? WHERE id = ?";
     private static final String PROGRESS = """
             UPDATE agent_runs SET session_id = coalesce(:sessionId, session_id), num_turns = :turns,
             input_tokens = :inputTokens, output_tokens = :outputTokens, cost_usd = :cost, cost_estimated = :estimated,
@@ -140,6 +141,10 @@ public class RunRepository {
 
     void processStarted(String id, long pid, long atMillis) {
         db.write().sql(PROCESS_STARTED).params(pid, atMillis, id).update();
+    }
+
+    void session(String id, String sessionId) {
+        db.write().sql(SESSION).params(sessionId, id).update();
     }
 
     void progress(String id, RunProgress progress, long atMillis) {

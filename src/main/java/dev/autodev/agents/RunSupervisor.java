@@ -41,6 +41,7 @@ public class RunSupervisor {
     private final AgentConnections connections;
     private final RunWorkspace workspace;
     private final StartGate startGate;
+    private final WarmStarts warmStarts;
     private final Clock clock;
     private final Map<String, LiveRun> live = new ConcurrentHashMap<>();
     private final ExecutorService runners = Executors.newVirtualThreadPerTaskExecutor();
@@ -49,7 +50,8 @@ public class RunSupervisor {
 
     RunSupervisor(AgentClis clis, AgentProperties properties, RunRecorder recorder, RunEndHandler endHandler,
                   AgentConnections connections,
-                  org.springframework.beans.factory.ObjectProvider<RunWorkspace> workspace, StartGate startGate, Clock clock) {
+                  org.springframework.beans.factory.ObjectProvider<RunWorkspace> workspace, StartGate startGate,
+                  WarmStarts warmStarts, Clock clock) {
         this.clis = clis;
         this.properties = properties;
         this.recorder = recorder;
@@ -57,6 +59,7 @@ public class RunSupervisor {
         this.connections = connections;
         this.workspace = workspace.getIfAvailable(() -> plan -> new RunWorkspace.Prepared(plan.workDir(), null));
         this.startGate = startGate;
+        this.warmStarts = warmStarts;
         this.clock = clock;
     }
 
@@ -175,32 +178,33 @@ public class RunSupervisor {
         AgentCli cli = clis.forModel(plan.model());
         RunFiles files = RunFiles.create(properties.logDir(), plan.runId(), plan.prompt());
         LaunchRequest request = plan.request(connections.open(plan));
-        LaunchCommand command = cli.command(request);
-        // At the server's priority while it starts up: a CLI's start is a burst of CPU that decides when the agent
-        // first reaches its model, and one lowered from the first instant loses the CPU to every other program (on
-        // the bench its first model call came 20 to 45 ms later). Lowered once past its start, see below; the API's
-        // requests in flight still go first (StartGate).
-        ProcessBuilder builder = new ProcessBuilder(ProcessGroups.inNewGroup(command.args(), 0))
-                .directory(command.workDir().toFile())
-                .redirectInput(files.prompt().toFile())
-                .redirectOutput(files.stdout().toFile())
-                .redirectError(files.stderr().toFile());
-        builder.environment().putAll(command.env());
-        // How a restarted server recognises this process as the run's (see StartupRecovery).
-        builder.environment().put("ORCHESTRATOR_AGENT_ID", plan.runId());
         StartGate.Admission admission = startGate.enter(timers);
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            admission.leave();
-            return new RunOutcome(RunStatus.FAILED, run.stopReason(), null,
-                    "could not start " + command.args().getFirst() + ": " + e.getMessage(), null, FailureKind.CLI_CRASH);
+        // A CLI started ahead for a run like this one, when there is one (WarmStarts); else its own.
+        Process process = warmStarts.takeOver(cli, request, plan.runId(), plan.token(), files, plan.prompt()).orElse(null);
+        if (process == null) {
+            LaunchCommand command = cli.command(request);
+            try {
+                process = RunProcesses.builder(command, files, plan.runId()).start();
+            } catch (IOException e) {
+                admission.leave();
+                return new RunOutcome(RunStatus.FAILED, run.stopReason(), null,
+                        "could not start " + command.args().getFirst() + ": " + e.getMessage(), null, FailureKind.CLI_CRASH);
+            }
         }
+        return followStarted(run, plan, cli, request, files, process, admission);
+    }
+
+    /** Records a run's process as started, follows its output to its end, and decides the outcome. */
+    private RunOutcome followStarted(LiveRun run, LaunchPlan plan, AgentCli cli, LaunchRequest request, RunFiles files,
+                                     Process process, StartGate.Admission admission)
+            throws IOException, InterruptedException {
         long startedAt = clock.millis(); // taken before the write below, which may wait for the writer connection
         // What the agent does from then on (its tools, builds, tests) runs at the lower priority, so busy agents
-        // cannot starve the API.
-        admission.afterStart(() -> ProcessGroups.lowerPriority(process.toHandle(), properties.niceness()));
+        // cannot starve the API; and the next run like this one can find its CLI already started.
+        admission.afterStart(() -> {
+            ProcessGroups.lowerPriority(process.toHandle(), properties.niceness());
+            warmStarts.prepare(cli, request);
+        });
         run.attach(process.toHandle());
         if (!recorder.processStarted(plan.runId(), plan.jobId(), process.pid(), startedAt)) run.requestStop(StopReason.CANCEL);
         if (run.stopReason() != null) runners.execute(() -> terminate(run));

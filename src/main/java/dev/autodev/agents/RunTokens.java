@@ -39,12 +39,22 @@ public class RunTokens {
 
     /** A fresh token for the run; any earlier one stops working. */
     public String issue(String runId) {
+        String token = newToken();
+        assign(runId, token);
+        return token;
+    }
+
+    /** A token that belongs to no run yet (a warm start's, {@link WarmStarts}); {@link #assign} gives it one. */
+    String newToken() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Makes {@code token} the run's; any earlier one stops working. */
+    void assign(String runId, String token) {
         db.write().sql(STORE).params(hash(token), runId).update();
         forget(runId);
-        return token;
     }
 
     /** The active run this token belongs to; empty for an unknown token or a run that has ended. */

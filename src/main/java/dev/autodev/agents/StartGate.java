@@ -4,6 +4,7 @@ import dev.autodev.common.ApiActivity;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,8 @@ public class StartGate {
     private final Semaphore slots;
     private final StartPaceProperties properties;
     private final ApiActivity api;
+    /** Runs waiting for a slot or holding one. */
+    private final AtomicInteger starting = new AtomicInteger();
 
     StartGate(StartPaceProperties properties, ApiActivity api) {
         this.properties = properties;
@@ -31,8 +34,14 @@ public class StartGate {
      * the bound in any case, also without a limit on starts, so what follows it (a run's lower priority) comes then.
      */
     public Admission enter(ScheduledExecutorService timers) throws InterruptedException {
-        if (slots != null) slots.acquire();
-        Admission admission = new Admission(slots);
+        starting.incrementAndGet();
+        try {
+            if (slots != null) slots.acquire();
+        } catch (InterruptedException e) {
+            starting.decrementAndGet();
+            throw e;
+        }
+        Admission admission = new Admission(slots, starting);
         try {
             api.awaitQuiet(properties.apiYield());
         } catch (InterruptedException e) {
@@ -41,6 +50,14 @@ public class StartGate {
         }
         timers.schedule(admission::leave, properties.bound().toMillis(), TimeUnit.MILLISECONDS);
         return admission;
+    }
+
+    /**
+     * True when fewer runs are starting (or waiting to) than may start at once, so a start that nobody waits for yet
+     * (a warm start) takes no slot a run needs; without a limit on starts, when none is starting.
+     */
+    boolean hasRoom() {
+        return starting.get() < (slots == null ? 1 : properties.maxStarting());
     }
 
     /** How many runs wait for a slot right now (for the bench and health views). */
@@ -52,11 +69,13 @@ public class StartGate {
     public static final class Admission {
 
         private final Semaphore slots;
+        private final AtomicInteger starting;
         private boolean left; // guarded by this
         private Runnable afterStart; // guarded by this
 
-        private Admission(Semaphore slots) {
+        private Admission(Semaphore slots, AtomicInteger starting) {
             this.slots = slots;
+            this.starting = starting;
         }
 
         /** Ends the start (idempotently): frees the slot and runs what was to follow it. */
@@ -69,6 +88,7 @@ public class StartGate {
                 afterStart = null;
             }
             if (slots != null) slots.release();
+            starting.decrementAndGet();
             if (then != null) then.run();
         }
 

@@ -94,16 +94,20 @@ class StartupRecovery {
     }
 
     /**
-     * A pid may have been reused since: only a process started for this run is ours. Every agent carries its run id
-     * in its environment; where that cannot be read, the session id on its command line has to do.
+     * A pid may have been reused since: only a process started for this run is ours. An agent started for its run
+     * carries the run id in its environment; one started ahead of its run (a warm start) carries the run's session id
+     * on its command line instead, and so does any agent whose environment cannot be read.
      */
     private static boolean belongsTo(ProcessHandle process, AgentRun run) {
         try {
             byte[] environ = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc", Long.toString(process.pid()), "environ"));
-            return new String(environ, java.nio.charset.StandardCharsets.UTF_8).contains("ORCHESTRATOR_AGENT_ID=" + run.id() + "\0");
+            if (new String(environ, java.nio.charset.StandardCharsets.UTF_8).contains("ORCHESTRATOR_AGENT_ID=" + run.id() + "\0")) {
+                return true;
+            }
         } catch (java.io.IOException | SecurityException e) {
-            return run.sessionId() != null
-                    && process.info().commandLine().map(cmd -> cmd.contains(run.sessionId())).orElse(false);
+            // the command line has to do
         }
+        return run.sessionId() != null
+                && process.info().commandLine().map(cmd -> cmd.contains(run.sessionId())).orElse(false);
     }
 }

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Test;
 /** Starting a session is retried with back-off, then fails saying why; it never leaves the run half-started. */
 class SessionSpawnerTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
     @Test
     void aSpawnThatKeepsFailingIsTriedAgainThenReportsTheReason() throws Exception {
-        Path dir = Files.createTempDirectory("spawn-");
         Path calls = dir.resolve("calls");
         // A tmux that always fails, counting its new-session calls.
         Path tmux = dir.resolve("tmux");

@@ -29,6 +29,9 @@ class CheckLockHookTest extends LockTestBase {
     private static final Path HOOK = Path.of("scripts", "check-lock-hook").toAbsolutePath();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    @org.junit.jupiter.api.io.TempDir
+    Path scratch;
+
     @Autowired
     RunTokens tokens;
 
@@ -272,8 +275,8 @@ class CheckLockHookTest extends LockTestBase {
     }
 
     /** A PATH with just the tools the hook needs but jq, to exercise its sed fallback. */
-    private static Path binWithoutJq() throws IOException {
-        Path bin = Files.createTempDirectory("hook-bin-");
+    private Path binWithoutJq() throws IOException {
+        Path bin = Files.createDirectories(scratch.resolve("bin-without-jq"));
         for (String tool : new String[] {"cat", "tr", "sed", "head", "tail", "curl"}) {
             Path found = findOnPath(tool);
             Files.createSymbolicLink(bin.resolve(tool), found);

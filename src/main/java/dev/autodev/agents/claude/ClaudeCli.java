@@ -50,6 +50,12 @@ public class ClaudeCli implements AgentCli {
         return !model.toLowerCase(Locale.ROOT).startsWith("codex");
     }
 
+    /** The prompt is read from stdin after the CLI's start-up, and the guide names no run. */
+    @Override
+    public boolean startsAhead() {
+        return true;
+    }
+
     private static final String MCP_CONNECT_TIMEOUT = "MCP_CONNECT_TIMEOUT_MS";
     private static final String MCP_NONBLOCKING = "MCP_CONNECTION_NONBLOCKING";
 
@@ -68,7 +74,7 @@ public class ClaudeCli implements AgentCli {
         AgentConnection connection = request.connection();
         args.addAll(List.of("--mcp-config", ClaudeConfigFiles.writeMcpConfig(json, connection).toString()));
         args.addAll(List.of("--settings", ClaudeConfigFiles.writeHookSettings(json, connection).toString()));
-        args.addAll(List.of("--append-system-prompt", ClaudeConfigFiles.orchestrationGuide(request.runId())));
+        args.addAll(List.of("--append-system-prompt", ClaudeConfigFiles.orchestrationGuide()));
 
         Map<String, String> env = new HashMap<>();
         // Claude Code refuses to skip permissions as root unless told it is sandboxed (containers, CI).
@@ -102,7 +108,7 @@ public class ClaudeCli implements AgentCli {
         args.addAll(List.of(request.resume() ? "--resume" : "--session-id", request.sessionId()));
         args.addAll(List.of("--mcp-config", ClaudeConfigFiles.writeMcpConfig(json, connection).toString()));
         args.addAll(List.of("--settings", ClaudeConfigFiles.writeInteractiveSettings(json, connection).toString()));
-        args.addAll(List.of("--append-system-prompt", ClaudeConfigFiles.orchestrationGuide(request.runId())));
+        args.addAll(List.of("--append-system-prompt", ClaudeConfigFiles.orchestrationGuide()));
         if (prompt != null && !prompt.isBlank()) {
             if (prompt.startsWith("-")) args.add("--"); // a prompt is never an option
             args.add(prompt);

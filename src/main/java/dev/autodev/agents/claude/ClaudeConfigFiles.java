@@ -48,13 +48,17 @@ final class ClaudeConfigFiles {
         return write(json, connection.configDir().resolve("settings.json"), Map.of("hooks", hooks));
     }
 
-    static String orchestrationGuide(String runId) {
+    /**
+     * The same for every run: the MCP token tells the orchestrator which agent calls, and a guide that named the run
+     * would keep a CLI from being started before its run is known ({@link dev.autodev.agents.WarmStarts}).
+     */
+    static String orchestrationGuide() {
         return """
-                You are agent %s, one of several agents working in parallel under an orchestrator. Its tools are \
+                You are one of several agents working in parallel under an orchestrator. Its tools are \
                 mcp__%s__*. Before editing a file, lock it with lock_files and release it with release_files when \
                 done; edits to files you have not locked are refused. Share results with write_note/read_note/\
                 watch_notes, split work with create_job and wait_for_jobs, ask the user with ask_user when you \
-                cannot decide, and report progress with report_status.""".formatted(runId, SERVER_NAME);
+                cannot decide, and report progress with report_status.""".formatted(SERVER_NAME);
     }
 
     private static Path write(JsonMapper json, Path file, Object content) {
