@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,19 +35,26 @@ import org.springframework.stereotype.Component;
  * settings: about half a second of CPU) before it reads its prompt from stdin; a warm start is such a CLI, started for
  * the next run of the same shape (CLI, work dir, model, limits) and waiting at that read. A run of that shape takes it
  * over instead of starting its own, writes its prompt (after a newline the CLI was given at once: it stops waiting
- * for a stdin that sends nothing for 3 s), and reaches its model that much sooner. The warm start brings
- * its own token (written into its MCP config, and in its environment for the lock hook) and session id, and the run
- * takes both over before the CLI reads a byte of its prompt; it connects to MCP only after that.
+ * for a stdin that sends nothing for 3 s), and reaches its model that much sooner. The warm start brings its own
+ * token (written into its MCP config, and in its environment for the lock hook) and session id, and the run takes
+ * both over before the CLI reads a byte of its prompt; it connects to MCP only after that.
  *
  * <p>One is started after a run has passed its start, for that run's shape, and only while fewer runs are starting
- * than may start at once, so in a burst it never takes the CPU from starts that runs wait for. At most {@code max} wait at once (one per
- * shape, the oldest giving way); one unused for the idle timeout is stopped, and so are all when the server stops.
- * A server that dies leaves none behind either: a waiting CLI whose stdin closes exits.
+ * than may start at once, so in a burst it never takes the CPU from starts that runs wait for. At most {@code max}
+ * wait at once, one per shape; the oldest gives way to a newer shape once it has waited 30 s. One unused for the idle
+ * timeout is stopped, and so are all when the server stops. A server that dies leaves none behind either: a waiting
+ * CLI whose stdin closes exits without calling its model.
  */
 @Component
 public class WarmStarts {
 
     private static final Logger log = LoggerFactory.getLogger(WarmStarts.class);
+    /**
+     * How long one waits before a run of another shape may take its place. Runs of two shapes taking turns (a debate
+     * of two models, jobs in two repositories) would otherwise each replace the other's, and every CLI started ahead
+     * would be stopped unused.
+     */
+    private static final Duration REPLACEABLE_AFTER = Duration.ofSeconds(30);
 
     /** What a run must have in common with a warm start to take it over. */
     record Shape(String cli, Path workDir, String model, Integer maxTurns, Double budgetUsd) {
@@ -148,7 +156,13 @@ public class WarmStarts {
         Optional<Shape> shape = Shape.of(cli, request);
         if (shape.isEmpty() || !startGate.hasRoom()) return;
         synchronized (this) {
-            if (waiting.containsKey(shape.get()) || !starting.add(shape.get())) return;
+            if (waiting.containsKey(shape.get()) || !starting.isEmpty()) return;
+            Instant replaceable = clock.instant().minus(REPLACEABLE_AFTER);
+            if (waiting.size() >= properties.max()
+                    && waiting.values().stream().noneMatch(warm -> warm.startedAt().isBefore(replaceable))) {
+                return;
+            }
+            starting.add(shape.get());
         }
         starter.execute(() -> {
             try {

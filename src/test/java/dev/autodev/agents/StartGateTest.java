@@ -44,6 +44,26 @@ class StartGateTest {
     }
 
     @Test
+    void thereIsRoomForWorkNobodyWaitsForOnlyWhileFewerRunsStartThanMay() throws Exception {
+        StartGate gate = new StartGate(new StartPaceProperties(2, Duration.ofMinutes(10), null), api);
+        assertThat(gate.hasRoom()).isTrue();
+        StartGate.Admission first = gate.enter(timers);
+        assertThat(gate.hasRoom()).as("one of two starting").isTrue();
+        StartGate.Admission second = gate.enter(timers);
+        assertThat(gate.hasRoom()).as("two of two starting").isFalse();
+
+        second.leave();
+        second.leave();
+        assertThat(gate.hasRoom()).isTrue();
+        first.leave();
+        StartGate unlimited = new StartGate(new StartPaceProperties(-1, Duration.ofMinutes(10), null), api);
+        StartGate.Admission any = unlimited.enter(timers);
+        assertThat(unlimited.hasRoom()).as("without a limit: room only while none starts").isFalse();
+        any.leave();
+        assertThat(unlimited.hasRoom()).isTrue();
+    }
+
+    @Test
     void aNegativeLimitAdmitsEveryone() throws Exception {
         StartGate gate = new StartGate(new StartPaceProperties(-1, null, null), api);
         for (int i = 0; i < 100; i++) gate.enter(timers);

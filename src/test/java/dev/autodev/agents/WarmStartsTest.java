@@ -13,8 +13,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,6 +30,23 @@ class WarmStartsTest extends AgentIntegrationTest {
 
     @Autowired
     WarmStarts warmStarts;
+
+    /**
+     * A server of its own: in the shared one, the runs of the classes running in parallel would take the one warm
+     * start's place between a run here and the next.
+     */
+    @DynamicPropertySource
+    static void ownServer(DynamicPropertyRegistry registry) {
+        overrideServerProperty(registry, "autodev.agents.warm-starts.idle-timeout", () -> "9m");
+        overrideServerProperty(registry, "autodev.storage.db-path", () -> ROOT.resolve("warm-starts-test.db").toString());
+        overrideServerProperty(registry, "autodev.interactive.socket", () -> ROOT.resolve("tmux-warm.sock").toString());
+    }
+
+    /** None waits from an earlier test: one that has not waited 30 s keeps a run of another shape from starting one. */
+    @BeforeEach
+    void noneWaiting() {
+        warmStarts.sweep(Instant.now().plus(Duration.ofDays(1)));
+    }
 
     @Test
     void theNextRunInTheSameWorkDirTakesOverTheCliStartedAheadAndWorksThroughIt() throws Exception {
@@ -64,15 +84,17 @@ class WarmStartsTest extends AgentIntegrationTest {
         Path workDir = newWorkDir();
         ProcessHandle warm = warmUp(workDir);
 
-        warmStarts.sweep(Instant.now().plus(Duration.ofHours(1)));
+        warmStarts.sweep(Instant.now().plus(Duration.ofMinutes(8)));
+        assertThat(warm.isAlive()).as("not yet idle for its 9 minutes").isTrue();
+        warmStarts.sweep(Instant.now().plus(Duration.ofMinutes(10)));
 
         await().atMost(WAIT).until(() -> !warm.isAlive());
         assertThat(waitingIn(workDir)).isEmpty();
     }
 
     /**
-     * Runs one-turn jobs in {@code workDir} until a CLI waits there for the next one. Test classes run in parallel, and
-     * a warm start is skipped while other runs take every start slot, so one job may not be enough.
+     * Runs one-turn jobs in {@code workDir} until a CLI waits there for the next one: a warm start is skipped while
+     * runs take every start slot.
      */
     private ProcessHandle warmUp(Path workDir) {
         for (int attempt = 1; ; attempt++) {

@@ -38,6 +38,7 @@ final class JobOverhead {
         List<Double> postToFirstCall = new ArrayList<>();
         List<Double> postToProcess = new ArrayList<>();
         List<Double> processToFirstCall = new ArrayList<>();
+        ColdJobs cold;
         try (WaitingRun live = WaitingRun.start(jobs, machine)) {
             report.note("launch settings read from a live run: %s", live.settings().describe());
             CliLaunch cli = new CliLaunch(machine, live.settings());
@@ -54,6 +55,7 @@ final class JobOverhead {
                 processToFirstCall.add(Jobs.millisBetween(done.runInstant("processStartedAt"), firstCall));
                 for (CliLaunch.Variant variant : variants) timings.get(variant).add(cli.run(variant));
             }
+            cold = coldJobs(jobs, machine, cli, runs);
         }
         double job = median(postToFirstCall);
         double bare = median(timings.get(CliLaunch.Variant.BARE), CliLaunch.Timing::toFirstCallMillis);
@@ -63,6 +65,10 @@ final class JobOverhead {
                 Percentiles.ms(bare), job - bare, runs), "<= 25 ms", job - bare <= GOAL_OVERHEAD_MILLIS);
         report.note("beside the configured CLI (spawn -> first call %s): %+.0f ms; spread of POST -> first call: %s",
                 Percentiles.ms(configured), job - configured, Percentiles.of(postToFirstCall).summary());
+        report.note("these jobs run one after another in one work dir, each taking over the CLI started ahead for it"
+                + " (a warm start); a job in a work dir new to the server starts its own: POST -> first call %s, %+.0f ms"
+                + " over the bare CLI's %s in the same rounds (median of %d)", Percentiles.ms(cold.postToFirstCall()),
+                cold.postToFirstCall() - cold.bareFirstCall(), Percentiles.ms(cold.bareFirstCall()), runs);
         // The server's own record of the process start splits the job's time into the server's part and the CLI's.
         report.note("of which POST -> process started (as the server recorded it) %s, process started -> first call %s",
                 Percentiles.ms(median(postToProcess)), Percentiles.ms(median(processToFirstCall)));
@@ -89,6 +95,29 @@ final class JobOverhead {
                 median(timings.get(CliLaunch.Variant.CONFIGURED), CliLaunch.Timing::toExitMillis),
                 median(timings.get(CliLaunch.Variant.BARE), CliLaunch.Timing::cpuSeconds),
                 median(timings.get(CliLaunch.Variant.CONFIGURED), CliLaunch.Timing::cpuSeconds));
+    }
+
+    /** Medians of jobs that each ran in a work dir of their own, and of the bare CLI in the same rounds. */
+    private record ColdJobs(double postToFirstCall, double bareFirstCall) {}
+
+    /**
+     * Jobs in work dirs new to the server, so no CLI was started ahead for them, each round beside a bare CLI. Run
+     * after the warm rounds: each of these leaves a CLI started ahead for its own dir, in place of the one the work
+     * dir of the rounds above had. A pause after each lets that CLI's start-up end before the next is timed.
+     */
+    private static ColdJobs coldJobs(ServerJobs jobs, UserMachine machine, CliLaunch cli, int runs) throws Exception {
+        List<Double> cold = new ArrayList<>();
+        List<Double> bare = new ArrayList<>();
+        for (int i = 1; i <= runs; i++) {
+            String marker = ServerJobs.marker("cold");
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(machine.root.resolve("cold-" + i));
+            Jobs.Submitted job = jobs.submitIn(marker, dir);
+            jobs.awaitDone(job.id(), POLL_MILLIS);
+            cold.add(Jobs.millisBetween(job.sent(), CliLaunch.firstCall(machine, marker)));
+            Thread.sleep(1_500);
+            bare.add(cli.run(CliLaunch.Variant.BARE).toFirstCallMillis());
+        }
+        return new ColdJobs(median(cold), median(bare));
     }
 
     static double median(List<Double> values) {

@@ -27,8 +27,13 @@ final class ServerJobs {
 
     /** A one-turn job whose prompt carries {@code marker}, so its model calls can be told apart. */
     Jobs.Submitted submit(String marker) {
+        return submitIn(marker, machine.workDir);
+    }
+
+    /** The same job in another work dir. */
+    Jobs.Submitted submitIn(String marker, java.nio.file.Path workDir) {
         return jobs.submit(Map.of("description", "Answer in one word. " + marker, "model", CliLaunch.MODEL,
-                "maxTurns", 1, "workDir", machine.workDir.toString()));
+                "maxTurns", 1, "workDir", workDir.toString()));
     }
 
     /** Waits for the job's end and fails the bench unless it ended done. */
