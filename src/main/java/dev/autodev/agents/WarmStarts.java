@@ -41,18 +41,18 @@ import org.springframework.stereotype.Component;
  *
  * <p>One is started after a run has passed its start, for that run's shape, and only while fewer runs are starting
  * than may start at once, so in a burst it never takes the CPU from starts that runs wait for. At most {@code max}
- * wait at once, one per shape; the oldest gives way to a newer shape once it has waited 30 s. One unused for the idle
- * timeout is stopped, and so are all when the server stops. A server that dies leaves none behind either: a waiting
- * CLI whose stdin closes exits without calling its model.
+ * wait at once, one per shape; the oldest gives way to a newer shape once it has waited 30 s, or at once when two runs
+ * of the newer shape come in a row. One unused for the idle timeout is stopped, and so are all when the server stops.
+ * A server that dies leaves none behind either: a waiting CLI whose stdin closes exits without calling its model.
  */
 @Component
 public class WarmStarts {
 
     private static final Logger log = LoggerFactory.getLogger(WarmStarts.class);
     /**
-     * How long one waits before a run of another shape may take its place. Runs of two shapes taking turns (a debate
-     * of two models, jobs in two repositories) would otherwise each replace the other's, and every CLI started ahead
-     * would be stopped unused.
+     * How long one waits before a run of another shape may take its place, unless that shape's runs come in a row.
+     * Runs of two shapes taking turns (a debate of two models, jobs in two repositories) would otherwise each replace
+     * the other's, and every CLI started ahead would be stopped unused.
      */
     private static final Duration REPLACEABLE_AFTER = Duration.ofSeconds(30);
 
@@ -80,6 +80,7 @@ public class WarmStarts {
     private final Clock clock;
     private final Map<Shape, Warm> waiting = new LinkedHashMap<>(); // guarded by this
     private final Set<Shape> starting = new HashSet<>(); // guarded by this
+    private Shape lastPrepared; // guarded by this
     private final ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("warm-starts").factory());
@@ -156,9 +157,11 @@ public class WarmStarts {
         Optional<Shape> shape = Shape.of(cli, request);
         if (shape.isEmpty() || !startGate.hasRoom()) return;
         synchronized (this) {
+            boolean inARow = shape.get().equals(lastPrepared);
+            lastPrepared = shape.get();
             if (waiting.containsKey(shape.get()) || !starting.isEmpty()) return;
             Instant replaceable = clock.instant().minus(REPLACEABLE_AFTER);
-            if (waiting.size() >= properties.max()
+            if (waiting.size() >= properties.max() && !inARow
                     && waiting.values().stream().noneMatch(warm -> warm.startedAt().isBefore(replaceable))) {
                 return;
             }

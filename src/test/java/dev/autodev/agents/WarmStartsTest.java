@@ -92,15 +92,36 @@ class WarmStartsTest extends AgentIntegrationTest {
         assertThat(waitingIn(workDir)).isEmpty();
     }
 
+    @Test
+    void aRunElsewhereLeavesTheWaitingCliAloneUntilTwoRunsThereComeInARow() throws Exception {
+        Path first = newWorkDir();
+        ProcessHandle warmFirst = warmUp(first);
+        Path second = newWorkDir();
+
+        runOneTurn(second);
+        // One run elsewhere (runs taking turns, perhaps): the CLI waits on, and none is started there.
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> warmFirst.isAlive() && waitingIn(second).isEmpty());
+
+        runOneTurn(second);
+        ProcessHandle warmSecond = await().atMost(WAIT).until(() -> waitingIn(second), Optional::isPresent).orElseThrow();
+        await().atMost(WAIT).until(() -> !warmFirst.isAlive());
+        assertThat(warmSecond.isAlive()).isTrue();
+    }
+
+    private void runOneTurn(Path workDir) {
+        String marker = newMarker();
+        MODEL.script(marker, Step.text("Done here."));
+        awaitJob(createJob(aJob("Once " + marker).inDir(workDir.toString())).get("id").asString(), "done");
+    }
+
     /**
      * Runs one-turn jobs in {@code workDir} until a CLI waits there for the next one: a warm start is skipped while
      * runs take every start slot.
      */
     private ProcessHandle warmUp(Path workDir) {
         for (int attempt = 1; ; attempt++) {
-            String marker = newMarker();
-            MODEL.script(marker, Step.text("Warmed up."));
-            awaitJob(createJob(aJob("Warm up " + marker).inDir(workDir.toString())).get("id").asString(), "done");
+            runOneTurn(workDir);
             try {
                 return await().atMost(Duration.ofSeconds(20)).until(() -> waitingIn(workDir), Optional::isPresent).orElseThrow();
             } catch (org.awaitility.core.ConditionTimeoutException e) {
