@@ -13,7 +13,12 @@ final class RunProcesses {
      * it is past its start.
      */
     static ProcessBuilder builder(LaunchCommand command, RunFiles files, String runId) {
-        ProcessBuilder builder = new ProcessBuilder(ProcessGroups.inNewGroup(command.args(), 0))
+        return builder(command, files, runId, 0);
+    }
+
+    /** The same, started {@code niceness} steps nicer than the server (a start nobody waits for yet). */
+    static ProcessBuilder builder(LaunchCommand command, RunFiles files, String runId, int niceness) {
+        ProcessBuilder builder = new ProcessBuilder(ProcessGroups.inNewGroup(command.args(), niceness))
                 .directory(command.workDir().toFile())
                 .redirectInput(files.prompt().toFile())
                 .redirectOutput(files.stdout().toFile())

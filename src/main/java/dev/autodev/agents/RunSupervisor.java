@@ -191,6 +191,8 @@ public class RunSupervisor {
                         "could not start " + command.args().getFirst() + ": " + e.getMessage(), null, FailureKind.CLI_CRASH);
             }
         }
+        // The next run like this one can then find its CLI started (nicer than this one's, which goes first).
+        warmStarts.prepare(cli, request);
         return followStarted(run, plan, cli, request, files, process, admission);
     }
 
@@ -200,7 +202,7 @@ public class RunSupervisor {
             throws IOException, InterruptedException {
         long startedAt = clock.millis(); // taken before the write below, which may wait for the writer connection
         // What the agent does from then on (its tools, builds, tests) runs at the lower priority, so busy agents
-        // cannot starve the API; and the next run like this one can find its CLI already started.
+        // cannot starve the API; and a CLI for the next run like it is started now if there was no room before.
         admission.afterStart(() -> {
             ProcessGroups.lowerPriority(process.toHandle(), properties.niceness());
             warmStarts.prepare(cli, request);

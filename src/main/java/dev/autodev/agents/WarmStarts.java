@@ -39,8 +39,9 @@ import org.springframework.stereotype.Component;
  * token (written into its MCP config, and in its environment for the lock hook) and session id, and the run takes
  * both over before the CLI reads a byte of its prompt; it connects to MCP only after that.
  *
- * <p>One is started after a run has passed its start, for that run's shape, and only while fewer runs are starting
- * than may start at once, so in a burst it never takes the CPU from starts that runs wait for. At most {@code max}
+ * <p>One is started as a run starts (or, if there was no room then, once it is past its start), for that run's shape,
+ * at the lower priority agents get past their start, and only while fewer runs are starting than may start at once:
+ * it never takes the CPU from a start somebody waits for. At most {@code max}
  * wait at once, one per shape; the oldest gives way to a newer shape once it has waited 30 s, or at once when two runs
  * of the newer shape come in a row. One unused for the idle timeout is stopped, and so are all when the server stops.
  * A server that dies leaves none behind either: a waiting CLI whose stdin closes exits without calling its model.
@@ -80,7 +81,10 @@ public class WarmStarts {
     private final Clock clock;
     private final Map<Shape, Warm> waiting = new LinkedHashMap<>(); // guarded by this
     private final Set<Shape> starting = new HashSet<>(); // guarded by this
-    private Shape lastPrepared; // guarded by this
+    /** The last run that asked for a warm start, its shape, and the shape of the run before it. */
+    private String lastRunId; // guarded by this
+    private Shape lastShape; // guarded by this
+    private Shape shapeBefore; // guarded by this
     private final ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("warm-starts").factory());
@@ -157,8 +161,12 @@ public class WarmStarts {
         Optional<Shape> shape = Shape.of(cli, request);
         if (shape.isEmpty() || !startGate.hasRoom()) return;
         synchronized (this) {
-            boolean inARow = shape.get().equals(lastPrepared);
-            lastPrepared = shape.get();
+            if (!request.runId().equals(lastRunId)) { // a run may ask twice: as it starts, and past its start
+                shapeBefore = lastShape;
+                lastRunId = request.runId();
+                lastShape = shape.get();
+            }
+            boolean inARow = shape.get().equals(shapeBefore);
             if (waiting.containsKey(shape.get()) || !starting.isEmpty()) return;
             Instant replaceable = clock.instant().minus(REPLACEABLE_AFTER);
             if (waiting.size() >= properties.max() && !inARow
@@ -194,7 +202,10 @@ public class WarmStarts {
             AgentConnection connection = connections.open(plan);
             LaunchCommand command = cli.command(plan.request(connection));
             RunFiles files = RunFiles.existing(agents.logDir(), id);
-            Process process = RunProcesses.builder(command, files, id).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            // Nicer than the server from the first instant: its start-up must not slow the start of a run being waited
+            // for. The run that takes it over keeps it at that priority, as it would be once past its start anyway.
+            Process process = RunProcesses.builder(command, files, id, agents.niceness())
+                    .redirectInput(ProcessBuilder.Redirect.PIPE).start();
             // The CLI gives up on a stdin that sends nothing for 3 s; once something came it reads to the end, however
             // long that takes. So a newline goes first: the prompt then starts on the line after it.
             process.getOutputStream().write('\n');

@@ -44,6 +44,32 @@ class UserJourneysIT extends OneServerJourney {
         assertThat(server.home().resolve("data").resolve("orchestrator.db")).exists();
     }
 
+    /**
+     * Jobs one after another in one repository: once a run is past its start, the server starts a CLI for the next one
+     * and that job's run takes it over (its command line names the warm start's config), and works through it. The
+     * journeys share the server, and runs of others may take the one warm start's place, so a few jobs may be needed.
+     */
+    @Test
+    void aJobAfterAnotherInTheSameRepositoryTakesOverTheCliStartedAheadForIt() throws Exception {
+        Path repo = repositoryElsewhere();
+        for (int job = 1; ; job++) {
+            String marker = Journeys.marker("journey");
+            machine.claudeModel.script(marker,
+                    Step.toolUse("mcp__orchestrator__lock_files", Map.of("files", List.of("n.txt"), "reason", "count")),
+                    Step.toolUse("Write", Map.of("file_path", repo.resolve("n.txt").toString(), "content", job + "\n")),
+                    Step.text("Counted.").afterDelay(Duration.ofSeconds(1)));
+            Api.Response created = api.post("/api/jobs", Map.of("description", "Count " + marker, "workDir", repo.toString()));
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            JsonNode running = awaitRunStatus(created.body().get("id").asString(), 1, "running");
+            String commandLine = ProcessHandle.of(running.get("pid").asLong()).flatMap(p -> p.info().commandLine()).orElse("");
+            JsonNode done = Journeys.awaitJob(api, created.body().get("id").asString());
+            assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("done");
+            assertThat(repo.resolve("n.txt")).hasContent(Integer.toString(job));
+            if (commandLine.contains("/warm-")) return;
+            assertThat(job).as("jobs in one repository, none of which took over a CLI started ahead").isLessThan(5);
+        }
+    }
+
     @Test
     void aCodexJobWorksInARepositoryElsewhere() {
         String marker = Journeys.marker("journey");
