@@ -55,8 +55,8 @@ class UserJourneysIT extends OneServerJourney {
         for (int job = 1; ; job++) {
             String marker = Journeys.marker("journey");
             machine.claudeModel.script(marker,
-                    Step.toolUse("mcp__orchestrator__lock_files", Map.of("files", List.of("n.txt"), "reason", "count")),
-                    Step.toolUse("Write", Map.of("file_path", repo.resolve("n.txt").toString(), "content", job + "\n")),
+                    Step.toolUse("mcp__orchestrator__lock_files", Map.of("files", List.of("n" + job + ".txt"), "reason", "count")),
+                    Step.toolUse("Write", Map.of("file_path", repo.resolve("n" + job + ".txt").toString(), "content", job + "\n")),
                     Step.text("Counted.").afterDelay(Duration.ofSeconds(1)));
             Api.Response created = api.post("/api/jobs", Map.of("description", "Count " + marker, "workDir", repo.toString()));
             assertThat(created.status()).as(created.text()).isEqualTo(201);
@@ -64,7 +64,8 @@ class UserJourneysIT extends OneServerJourney {
             String commandLine = ProcessHandle.of(running.get("pid").asLong()).flatMap(p -> p.info().commandLine()).orElse("");
             JsonNode done = Journeys.awaitJob(api, created.body().get("id").asString());
             assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("done");
-            assertThat(repo.resolve("n.txt")).hasContent(Integer.toString(job));
+            // Written under the lock the run took: its MCP token and its lock hook's are the run's.
+            assertThat(repo.resolve("n" + job + ".txt")).hasContent(Integer.toString(job));
             if (commandLine.contains("/warm-")) return;
             assertThat(job).as("jobs in one repository, none of which took over a CLI started ahead").isLessThan(5);
         }
