@@ -15,12 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -80,7 +78,7 @@ public class WarmStarts {
     private final StartGate startGate;
     private final Clock clock;
     private final Map<Shape, Warm> waiting = new LinkedHashMap<>(); // guarded by this
-    private final Set<Shape> starting = new HashSet<>(); // guarded by this
+    private boolean oneStarting; // guarded by this: one at a time
     /** The last run that asked for a warm start, its shape, and the shape of the run before it. */
     private String lastRunId; // guarded by this
     private Shape lastShape; // guarded by this
@@ -167,20 +165,20 @@ public class WarmStarts {
                 lastShape = shape.get();
             }
             boolean inARow = shape.get().equals(shapeBefore);
-            if (waiting.containsKey(shape.get()) || !starting.isEmpty()) return;
+            if (waiting.containsKey(shape.get()) || oneStarting) return;
             Instant replaceable = clock.instant().minus(REPLACEABLE_AFTER);
             if (waiting.size() >= properties.max() && !inARow
                     && waiting.values().stream().noneMatch(warm -> warm.startedAt().isBefore(replaceable))) {
                 return;
             }
-            starting.add(shape.get());
+            oneStarting = true;
         }
         starter.execute(() -> {
             try {
                 start(cli, request, shape.get());
             } finally {
                 synchronized (this) {
-                    starting.remove(shape.get());
+                    oneStarting = false;
                 }
             }
         });
