@@ -77,6 +77,10 @@ class WarmStartsTest extends AgentIntegrationTest {
         assertThat(Files.readString(workDir.resolve("warm.txt"))).isEqualTo("warm\n");
         String output = api.get("/api/agents/" + run.get("id").asString() + "/output").body().get("events").toString();
         assertThat(output).contains("lock_files").contains("Second done.");
+        // Counted where monitoring reads it (this test's server has run no other).
+        String metrics = api.get("/actuator/prometheus").text();
+        assertThat(metrics).containsPattern("autodev_agents_warm_starts_total\\{[^}]*outcome=\"taken\"[^}]*} [1-9]")
+                .containsPattern("autodev_agents_warm_starts_total\\{[^}]*outcome=\"started\"[^}]*} [1-9]");
     }
 
     @Test
