@@ -177,12 +177,14 @@ public class RunSupervisor {
         LaunchPlan plan = run.plan.withWorkDir(prepared.dir());
         AgentCli cli = clis.forModel(plan.model());
         RunFiles files = RunFiles.create(properties.logDir(), plan.runId(), plan.prompt());
-        LaunchRequest request = plan.request(connections.open(plan));
+        // Its connection (the config files with its token) is made only for a CLI started for it: one started ahead
+        // brings its own.
+        LaunchRequest request = plan.request(null);
         StartGate.Admission admission = startGate.enter(timers);
         // A CLI started ahead for a run like this one, when there is one (WarmStarts); else its own.
         Process process = warmStarts.takeOver(cli, request, plan.runId(), plan.token(), files, plan.prompt()).orElse(null);
         if (process == null) {
-            LaunchCommand command = cli.command(request);
+            LaunchCommand command = cli.command(plan.request(connections.open(plan)));
             try {
                 process = RunProcesses.builder(command, files, plan.runId()).start();
             } catch (IOException e) {

@@ -184,25 +184,21 @@ public class WarmStarts {
         });
     }
 
-    /** How many CLIs wait right now. */
-    public synchronized int waitingCount() {
-        return waiting.size();
-    }
-
     private void start(AgentCli cli, LaunchRequest like, Shape shape) {
         String id = "warm-" + Ids.newId();
         String token = tokens.newToken();
         String sessionId = Ids.newId();
         LaunchPlan plan = new LaunchPlan(id, null, like.model(), shape.workDir(), "", like.maxTurns(), like.budgetUsd(),
                 null, sessionId, null, token);
-        Warm warm = null;
+        Warm warm;
+        Process process = null;
         try {
             AgentConnection connection = connections.open(plan);
             LaunchCommand command = cli.command(plan.request(connection));
             RunFiles files = RunFiles.existing(agents.logDir(), id);
             // Nicer than the server from the first instant: its start-up must not slow the start of a run being waited
             // for. The run that takes it over keeps it at that priority, as it would be once past its start anyway.
-            Process process = RunProcesses.builder(command, files, id, agents.niceness())
+            process = RunProcesses.builder(command, files, id, agents.niceness())
                     .redirectInput(ProcessBuilder.Redirect.PIPE).start();
             // The CLI gives up on a stdin that sends nothing for 3 s; once something came it reads to the end, however
             // long that takes. So a newline goes first: the prompt then starts on the line after it.
@@ -211,6 +207,7 @@ public class WarmStarts {
             warm = new Warm(shape, id, sessionId, token, process, files, connection.configDir(), clock.instant());
         } catch (IOException | RuntimeException e) {
             log.warn("could not start a CLI ahead of its run in {}: {}", shape.workDir(), e.toString());
+            if (process != null) ProcessGroups.kill(process.toHandle());
             return;
         }
         started.increment();
